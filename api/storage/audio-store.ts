@@ -1,0 +1,33 @@
+import type { Readable } from 'node:stream';
+
+/** What a store knows about one audio object without reading it. */
+export interface AudioObjectInfo {
+  key: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/**
+ * The one interface the stream route and the scanner read audio through. Each backend implements the
+ * cheapest ranged read its storage allows; none ever loads a whole song to serve a range.
+ */
+export interface AudioStore {
+  /** Short backend name, for logs and /api/health. */
+  readonly name: string;
+  list(): Promise<AudioObjectInfo[]>;
+  stat(key: string): Promise<AudioObjectInfo | null>;
+  /**
+   * Bytes `start..end` (inclusive) of `key`. Destroying the returned stream releases the underlying
+   * file handle or storage request at once.
+   */
+  read(key: string, start: number, end: number): Readable;
+  /** Present on stores that hold copies (the chunked layout); the fs store reads the folder itself. */
+  write?(info: AudioObjectInfo, bytes: Readable): Promise<void>;
+  remove?(key: string): Promise<void>;
+  dispose?(): Promise<void>;
+}
+
+/** Errors thrown by stores carry this prefix, in unstorage's style. */
+export function storeError(store: string, message: string): Error {
+  return new Error(`[tapedeck] [${store}] ${message}`);
+}

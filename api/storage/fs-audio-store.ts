@@ -1,0 +1,49 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { resolve, sep } from 'node:path';
+import { createStorage } from 'unstorage';
+import fsDriver from 'unstorage/drivers/fs-lite';
+import type { AudioObjectInfo, AudioStore } from './audio-store.ts';
+import { storeError } from './audio-store.ts';
+
+/** Reads at most this much per syscall: fewer, larger reads for streaming listeners. */
+const READ_BUFFER = 64 * 1024;
+
+/**
+ * Audio store over a folder. Listing goes through unstorage's fs driver; ranged reads open the file
+ * directly because no unstorage driver reads a byte range (`getItemRaw` returns the whole file).
+ */
+export function createFsAudioStore(base: string): AudioStore {
+  const root = resolve(base);
+  const storage = createStorage({ driver: fsDriver({ base: root, readOnly: true }) });
+
+  function pathOf(key: string): string {
+    const path = resolve(root, ...key.split(':'));
+    // Same guard as the fs driver: a key never escapes the folder.
+    if (!path.startsWith(root + sep)) throw storeError('fs', `invalid key: ${JSON.stringify(key)}`);
+    return path;
+  }
+
+  async function statKey(key: string): Promise<AudioObjectInfo | null> {
+    try {
+      const info = await stat(pathOf(key));
+      return info.isFile() ? { key, size: info.size, mtimeMs: Math.trunc(info.mtimeMs) } : null;
+    } catch {
+      return null;
+    }
+  }
+
+  return {
+    name: 'fs',
+    async list() {
+      const keys = await storage.getKeys();
+      const infos = await Promise.all(keys.map(statKey));
+      return infos.filter((info): info is AudioObjectInfo => info !== null);
+    },
+    stat: statKey,
+    read(key, start, end) {
+      return createReadStream(pathOf(key), { start, end, highWaterMark: READ_BUFFER });
+    },
+    dispose: () => storage.dispose(),
+  };
+}

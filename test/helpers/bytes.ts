@@ -1,0 +1,26 @@
+import type { Readable } from 'node:stream';
+
+/** Deterministic pseudo-random bytes: every offset holds a different, checkable value. */
+export function patternBytes(size: number, seed = 1): Uint8Array {
+  const out = new Uint8Array(size);
+  let x = seed >>> 0 || 1;
+  for (let i = 0; i < size; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    out[i] = x & 255;
+  }
+  return out;
+}
+
+export async function readAll(stream: Readable | AsyncIterable<Uint8Array>): Promise<Buffer> {
+  const pieces: Buffer[] = [];
+  for await (const piece of stream) pieces.push(Buffer.from(piece as Uint8Array));
+  return Buffer.concat(pieces);
+}
+
+/** Number of file descriptors this process has open (Linux). */
+export async function openFileCount(pid: number | 'self' = 'self'): Promise<number> {
+  const { readdir } = await import('node:fs/promises');
+  return (await readdir(`/proc/${pid}/fd`)).length;
+}
