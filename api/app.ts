@@ -1,0 +1,44 @@
+import { STATUS_CODES } from 'node:http';
+import { H3, HTTPError } from 'h3';
+import type { Catalog } from './catalog/catalog.ts';
+import { registerCatalogRoutes } from './routes/catalog.ts';
+import { registerClientRoutes } from './routes/client-files.ts';
+import { registerCoverRoutes } from './routes/covers.ts';
+import { registerHealthRoutes } from './routes/health.ts';
+import { registerStreamRoutes } from './routes/stream.ts';
+import type { AudioStore } from './storage/audio-store.ts';
+
+export interface AppDeps {
+  catalog: Catalog;
+  audio: AudioStore;
+  /** The built client; when absent only the API is served. */
+  clientDir?: string;
+  log?: { error(message: string, error?: unknown): void };
+}
+
+/** Builds the h3 app. Does no I/O: storage and catalog are built by the caller and passed in. */
+export function createApp(deps: AppDeps): H3 {
+  const app = new H3({ onError: (error) => toJsonError(error, deps.log) });
+  registerHealthRoutes(app, deps);
+  registerCatalogRoutes(app, deps);
+  registerCoverRoutes(app, deps);
+  registerStreamRoutes(app, deps);
+  if (deps.clientDir) registerClientRoutes(app, { clientDir: deps.clientDir });
+  return app;
+}
+
+/** The one place errors become responses: JSON `{ error }`, details of unexpected ones hidden. */
+function toJsonError(error: HTTPError, log: AppDeps['log']): Response {
+  const expected = HTTPError.isError(error) && !error.unhandled;
+  if (!expected) log?.error('unexpected error', error.cause ?? error);
+  const status = expected ? error.status : 500;
+  const message = expected ? error.message : 'internal server error';
+  const headers = new Headers(expected ? error.headers : undefined);
+  headers.set('content-type', 'application/json; charset=utf-8');
+  headers.set('cache-control', 'no-store');
+  return new Response(JSON.stringify({ error: message }), {
+    status,
+    statusText: STATUS_CODES[status],
+    headers,
+  });
+}

@@ -1,0 +1,62 @@
+import { readFile, stat } from 'node:fs/promises';
+import { resolve, sep } from 'node:path';
+import { type H3, type H3Event, HTTPError, serveStatic } from 'h3';
+import mime from 'mime';
+
+/** Types `mime` lacks or gets wrong for a PWA. */
+const TYPES: Record<string, string> = { '.webmanifest': 'application/manifest+json' };
+
+/**
+ * Serves the built client. Hashed assets are cached for a year; everything else (index.html, the
+ * service worker, the manifest) is revalidated so updates reach users. Unknown navigations get
+ * index.html (the client routes itself); unknown API or stream paths get a JSON 404.
+ */
+export function registerClientRoutes(app: H3, { clientDir }: { clientDir: string }) {
+  const root = resolve(clientDir);
+
+  const fileOf = (id: string) => {
+    const path = resolve(root, `.${decodeURI(id)}`);
+    return path.startsWith(root + sep) ? path : null;
+  };
+
+  const serveFile = (event: H3Event) =>
+    serveStatic(event, {
+      fallthrough: true,
+      getType: (ext) => TYPES[ext] ?? mime.getType(ext) ?? undefined,
+      async getMeta(id) {
+        const path = fileOf(id);
+        const info = path ? await stat(path).catch(() => null) : null;
+        if (!info?.isFile()) return undefined;
+        event.res.headers.set('cache-control', cacheControlFor(id));
+        return { size: info.size, mtime: info.mtime };
+      },
+      getContents: (id) => readFile(fileOf(id)!),
+    });
+
+  for (const prefix of ['/api/**', '/songs/**']) {
+    app.all(prefix, () => {
+      throw HTTPError.status(404, 'Not Found', { message: 'no such route' });
+    });
+  }
+
+  app.get('/**', async (event) => {
+    const served = await serveFile(event);
+    if (served) return served;
+    if (!acceptsHtml(event)) throw HTTPError.status(404, 'Not Found', { message: 'no such file' });
+    event.res.headers.set('cache-control', 'no-cache');
+    event.res.headers.set('content-type', 'text/html; charset=utf-8');
+    return readFile(resolve(root, 'index.html'), 'utf8').catch(() => {
+      throw HTTPError.status(503, 'Service Unavailable', {
+        message: 'the client is not built: run `npm run build`',
+      });
+    });
+  });
+}
+
+function cacheControlFor(id: string): string {
+  return id.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
+function acceptsHtml(event: H3Event): boolean {
+  return (event.req.headers.get('accept') ?? '').includes('text/html');
+}

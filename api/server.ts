@@ -1,0 +1,73 @@
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { consola } from 'consola';
+import { serve } from 'srvx';
+import { createApp } from './app.ts';
+import { createCatalog } from './catalog/catalog.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { serialize } from './lib/serialize.ts';
+import { scanLibrary } from './scan/scan-library.ts';
+import { watchLibrary } from './scan/watch-library.ts';
+import { createStores } from './storage/create-stores.ts';
+
+const log = consola.withTag('tapedeck');
+
+/** The entry: reads the environment, builds storage, scans, serves, and shuts down cleanly. */
+async function main() {
+  const config = loadConfig(process.env);
+  if (!statSync(config.musicDir, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new ConfigError(`MUSIC_DIR=${config.musicDir} is not a folder`);
+  }
+  const hasClient = existsSync(join(config.clientDir, 'index.html'));
+  if (!hasClient) log.warn(`no built client in ${config.clientDir}: run \`npm run build\``);
+
+  const stores = createStores(config);
+  const catalog = createCatalog(stores.catalogStorage);
+  await catalog.load();
+  const rescan = serialize(async () => {
+    await scanLibrary({ catalog, source: stores.source, target: stores.audio, log });
+  });
+  await rescan();
+
+  const app = createApp({ catalog, audio: stores.audio, clientDir: config.clientDir, log });
+  const server = serve({
+    fetch: app.fetch,
+    port: config.port,
+    hostname: config.host,
+    silent: true,
+    gracefulShutdown: false,
+  });
+  await server.ready();
+  log.success(
+    `Tapedeck is playing on ${server.url} (${catalog.size()} songs, ${stores.audio.name})`,
+  );
+
+  const stopWatching = config.watch ? watchLibrary(config.musicDir, rescan) : () => {};
+  process.on('SIGHUP', () => void rescan());
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) process.exit(0); // a second signal: stop now
+    stopping = true;
+    log.info(`${signal}: closing (open streams get ${config.shutdownGrace} s)`);
+    stopWatching();
+    const closed = server.close();
+    const grace = setTimeout(() => server.close(true), config.shutdownGrace * 1000);
+    await closed;
+    clearTimeout(grace);
+    await stores.dispose();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  // Bad settings get one line naming the setting; anything else is a real failure.
+  const code = (error as NodeJS.ErrnoException).code;
+  if (error instanceof ConfigError) console.error(`tapedeck: ${error.message}`);
+  else if (code === 'EADDRINUSE' || code === 'EACCES') {
+    console.error(`tapedeck: cannot listen on HOST/PORT (${code}): choose another PORT`);
+  } else console.error('tapedeck: could not start:', error);
+  process.exit(1);
+});
