@@ -1,0 +1,105 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { requireExecutable } from '../lib/require-executable.ts';
+import { withTimeout } from '../lib/with-timeout.ts';
+import { fromPageResult, toPageExpression } from './page-script.ts';
+import type { BrowserAdapter, LaunchOptions, PageFunction } from './types.ts';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--autoplay-policy=no-user-gesture-required',
+];
+
+/** Chromium-only extras: raw CDP calls (installability) and network emulation. */
+export interface ChromiumAdapter extends BrowserAdapter {
+  readonly name: 'chromium';
+  cdp<T = unknown>(method: string, params?: Record<string, unknown>): Promise<T>;
+  setOffline(offline: boolean): Promise<void>;
+}
+
+/** Debian's Chromium through playwright-core, in a fresh profile directory removed on close. */
+export async function launchChromium(options: LaunchOptions = {}): Promise<ChromiumAdapter> {
+  const {
+    launchTimeoutMs = 60_000,
+    evaluateTimeoutMs = 30_000,
+    navigationTimeoutMs = 30_000,
+  } = options;
+  const executablePath = requireExecutable('/usr/bin/chromium', 'chromium', 'Chromium');
+  const started = Date.now();
+  // Playwright refuses --user-data-dir in args; a persistent context is how to own the profile.
+  const profile = mkdtempSync(join(tmpdir(), 'tapedeck-chromium-'));
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      timeout: launchTimeoutMs,
+    });
+  } catch (error) {
+    rmSync(profile, { recursive: true, force: true });
+    throw new Error(`[chromium] launch failed: ${String(error)}`);
+  }
+  const page: Page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultNavigationTimeout(navigationTimeoutMs);
+  const launchMs = Date.now() - started;
+  const lines: string[] = [];
+  page.on('console', (message) => lines.push(`[console.${message.type()}] ${message.text()}`));
+  page.on('pageerror', (error) => lines.push(`[pageerror] ${error.message}`));
+
+  return {
+    name: 'chromium',
+    launchMs,
+    async version() {
+      return `chromium ${context.browser()?.version() ?? 'unknown'}`;
+    },
+    async open(url) {
+      await page.goto(url, { waitUntil: 'load' });
+    },
+    async reload() {
+      await page.reload({ waitUntil: 'load' });
+    },
+    async evaluate<R, A extends unknown[]>(
+      fn: PageFunction<A, R>,
+      ...args: A
+    ): Promise<Awaited<R>> {
+      const raw = await withTimeout(
+        page.evaluate(toPageExpression(fn, args)),
+        evaluateTimeoutMs,
+        `[chromium] evaluate ${fn.name || 'anonymous function'}`,
+      );
+      return fromPageResult<Awaited<R>>('chromium', raw);
+    },
+    async setViewport(width, height) {
+      await page.setViewportSize({ width, height });
+    },
+    async screenshot(path) {
+      await page.screenshot({ path });
+    },
+    logs: () => [...lines],
+    async cdp<T>(method: string, params?: Record<string, unknown>) {
+      const session = await context.newCDPSession(page);
+      try {
+        // Playwright types CDP methods by name; callers of this adapter pass any method.
+        return (await session.send(method as 'Page.enable', params)) as T;
+      } finally {
+        await session.detach().catch(() => {});
+      }
+    },
+    async setOffline(offline) {
+      await context.setOffline(offline);
+    },
+    async close() {
+      await withTimeout(context.close(), 15_000, '[chromium] close').catch(() => {});
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,111 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { freePort } from './free-port.ts';
+import { type OwnedProcess, spawnOwned } from './owned-process.ts';
+import { waitFor } from './wait.ts';
+
+export const REPO_ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
+
+export interface TapedeckServerOptions {
+  /** Music folder to scan (default `data/music` of the repository). */
+  musicDir?: string;
+  /** Port to listen on (default: a free one). Kept across stop/start. */
+  port?: number;
+  /** Upper bound for the server to answer /api/health (default 60 s: the first scan reads tags). */
+  healthTimeoutMs?: number;
+  /** Extra environment for the server. */
+  env?: Record<string, string>;
+}
+
+export interface TapedeckServer {
+  /** `http://127.0.0.1:<port>` */
+  readonly origin: string;
+  readonly port: number;
+  readonly musicDir: string;
+  readonly cacheDir: string;
+  /** Starts the process (again) on the same port and waits for /api/health. */
+  start(): Promise<void>;
+  /** SIGTERM, SIGKILL after `graceMs`; resolves once the process is gone and the port refuses. */
+  stop(graceMs?: number): Promise<void>;
+  isRunning(): boolean;
+  /** The server's recent stdout/stderr, for failure messages. */
+  output(): string;
+  /** Stops the server and removes its temporary cache directory. */
+  close(): Promise<void>;
+}
+
+/** Runs `api/server.ts` (through tsx) as a child process with a temporary CACHE_DIR. */
+export async function startTapedeckServer(
+  options: TapedeckServerOptions = {},
+): Promise<TapedeckServer> {
+  const musicDir = resolve(REPO_ROOT, options.musicDir ?? 'data/music');
+  const port = options.port ?? (await freePort());
+  const cacheDir = mkdtempSync(join(tmpdir(), 'tapedeck-cache-'));
+  const origin = `http://127.0.0.1:${port}`;
+  const healthTimeoutMs = options.healthTimeoutMs ?? 60_000;
+  let current: OwnedProcess | undefined;
+  let previousOutput = '';
+
+  const server: TapedeckServer = {
+    origin,
+    port,
+    musicDir,
+    cacheDir,
+    async start() {
+      if (current && !current.hasExited())
+        throw new Error(`Tapedeck server already running on ${origin}`);
+      if (current) previousOutput += current.output();
+      // `node --import tsx` keeps it one process: signals reach the server itself, not a wrapper.
+      const proc = spawnOwned(process.execPath, ['--import', 'tsx', 'api/server.ts'], {
+        cwd: REPO_ROOT,
+        env: {
+          ...process.env,
+          ...options.env,
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          MUSIC_DIR: musicDir,
+          CACHE_DIR: cacheDir,
+          NODE_ENV: 'production',
+        },
+      });
+      current = proc;
+      await waitFor(
+        async () => {
+          if (proc.hasExited()) {
+            throw new Error(`server exited (${await proc.exited}):\n${proc.output()}`);
+          }
+          const response = await fetch(`${origin}/api/health`, {
+            signal: AbortSignal.timeout(2000),
+          });
+          return response.ok && ((await response.json()) as { ok?: boolean }).ok === true;
+        },
+        { timeoutMs: healthTimeoutMs, intervalMs: 150, message: `Tapedeck ${origin}/api/health` },
+      ).catch(async (error: unknown) => {
+        await proc.stop(1000);
+        throw new Error(`${String(error)}\n--- server output ---\n${proc.output()}`);
+      });
+    },
+    async stop(graceMs = 3000) {
+      if (!current) return;
+      await current.stop(graceMs);
+      await waitFor(
+        () =>
+          fetch(`${origin}/api/health`, { signal: AbortSignal.timeout(1000) }).then(
+            () => false,
+            () => true,
+          ),
+        { timeoutMs: 5000, message: `port ${port} to refuse connections after stop` },
+      );
+    },
+    isRunning: () => Boolean(current && !current.hasExited()),
+    output: () => previousOutput + (current?.output() ?? ''),
+    async close() {
+      await server.stop(1000);
+      rmSync(cacheDir, { recursive: true, force: true });
+    },
+  };
+  await server.start();
+  return server;
+}
