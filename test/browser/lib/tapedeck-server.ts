@@ -67,7 +67,9 @@ export async function startTapedeckServer(
           HOST: '127.0.0.1',
           MUSIC_DIR: musicDir,
           CACHE_DIR: cacheDir,
-          NODE_ENV: 'production',
+          // No file watcher, and open streams may not hold a SIGTERM for long.
+          WATCH: '0',
+          SHUTDOWN_GRACE: '1',
         },
       });
       current = proc;
@@ -106,6 +108,11 @@ export async function startTapedeckServer(
       rmSync(cacheDir, { recursive: true, force: true });
     },
   };
-  await server.start();
+  try {
+    await server.start();
+  } catch (error) {
+    rmSync(cacheDir, { recursive: true, force: true });
+    throw error;
+  }
   return server;
 }
