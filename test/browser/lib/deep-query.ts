@@ -5,6 +5,11 @@ export interface DeepMatch {
   tag: string;
   attributes: Record<string, string>;
   text: string;
+  /** Live properties that attributes may not show (Lit binds `.value`/`?disabled`). */
+  disabled: boolean;
+  value: string | null;
+  min: string | null;
+  max: string | null;
 }
 
 export type DeepAction = 'query' | 'click' | 'set-value';
@@ -35,6 +40,10 @@ export const deepAct = (action: DeepAction, chain: string[], index: number, valu
       tag: element.tagName.toLowerCase(),
       attributes: Object.fromEntries([...element.attributes].map((a) => [a.name, a.value])),
       text: (element.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 200),
+      disabled: Boolean((element as HTMLButtonElement).disabled),
+      value: 'value' in element ? String((element as HTMLInputElement).value) : null,
+      min: 'min' in element ? String((element as HTMLInputElement).min) : null,
+      max: 'max' in element ? String((element as HTMLInputElement).max) : null,
     }));
   }
   const target = matches[index];
