@@ -1,0 +1,121 @@
+/**
+ * Chunk bytes in Cache Storage: one cache per song, one 200 entry per chunk under a synthetic
+ * URL that carries the song id and ETag. Writes go through the quota; a failing write never
+ * fails the caller (playback goes on without caching).
+ */
+import { songCacheName, songIdFromCacheName } from './cache-names.ts';
+import { chunkCount, chunkLength, formatChunkKey, parseChunkKey } from './chunks.ts';
+import type { CacheStorageLike } from './meta-store.ts';
+import type { Quota } from './quota.ts';
+import type { SongIndex, SongMeta } from './song-index.ts';
+
+export interface ChunkStore {
+  /** The cached chunk, or null (a stored chunk of the wrong length counts as missing). */
+  read(meta: SongMeta, index: number): Promise<Uint8Array<ArrayBuffer> | null>;
+  /** Stores a chunk if the budget allows; true when it is now cached. */
+  write(meta: SongMeta, index: number, bytes: Uint8Array<ArrayBuffer>): Promise<boolean>;
+  /** Deletes every chunk of a song, whatever its version (the index record is the caller's). */
+  deleteSong(id: string): Promise<void>;
+  /** Deletes every chunk cache. */
+  deleteAll(): Promise<void>;
+  /** At start: makes the index agree with what the caches really hold. */
+  reconcile(): Promise<void>;
+}
+
+export function createChunkStore(
+  caches: CacheStorageLike,
+  index: SongIndex,
+  quota: () => Quota,
+): ChunkStore {
+  let writes: Promise<unknown> = Promise.resolve();
+  const isCurrent = (meta: SongMeta) => {
+    const record = index.get(meta.id);
+    return record?.etag === meta.etag && record.size === meta.size;
+  };
+  const put = async (meta: SongMeta, i: number, bytes: Uint8Array<ArrayBuffer>) => {
+    const headers = { 'Content-Type': meta.mimeType, 'Content-Length': String(bytes.byteLength) };
+    const cache = await caches.open(songCacheName(meta.id));
+    await cache.put(formatChunkKey(meta.id, meta.etag, i), new Response(bytes, { headers }));
+  };
+
+  const store = async (meta: SongMeta, i: number, bytes: Uint8Array<ArrayBuffer>) => {
+    if (!isCurrent(meta) || !(await quota().makeRoom(meta.id, bytes.byteLength))) return false;
+    try {
+      await put(meta, i, bytes);
+    } catch (error) {
+      if (!isQuotaError(error) || !(await quota().evictOne(meta.id))) return false;
+      try {
+        await put(meta, i, bytes);
+      } catch {
+        return false;
+      }
+    }
+    if (!isCurrent(meta)) {
+      // The song changed or was removed while we wrote: do not leave stray bytes behind.
+      const cache = await caches.open(songCacheName(meta.id));
+      await cache.delete(formatChunkKey(meta.id, meta.etag, i));
+      return false;
+    }
+    index.addChunk(meta.id, meta.etag, i);
+    return true;
+  };
+
+  return {
+    async read(meta, i) {
+      if (!index.get(meta.id)?.chunks.has(i) || !isCurrent(meta)) return null;
+      const key = formatChunkKey(meta.id, meta.etag, i);
+      try {
+        const cache = await caches.open(songCacheName(meta.id));
+        const response = await cache.match(key);
+        const bytes = response ? new Uint8Array(await response.arrayBuffer()) : null;
+        if (bytes && bytes.byteLength === chunkLength(i, meta.size)) return bytes;
+        if (response) await cache.delete(key);
+      } catch {
+        // fall through: treat as missing
+      }
+      index.removeChunk(meta.id, meta.etag, i);
+      return null;
+    },
+    write(meta, i, bytes) {
+      // One write at a time, so two writers never both evict for the same room.
+      const done = writes.then(() => store(meta, i, bytes)).catch(() => false);
+      writes = done;
+      return done;
+    },
+    async deleteSong(id) {
+      await caches.delete(songCacheName(id)).catch(() => false);
+    },
+    async deleteAll() {
+      for (const name of await caches.keys()) {
+        if (songIdFromCacheName(name) !== null) await caches.delete(name).catch(() => false);
+      }
+    },
+    async reconcile() {
+      const seen = new Set<string>();
+      for (const name of await caches.keys()) {
+        const id = songIdFromCacheName(name);
+        if (id === null) continue;
+        const record = index.get(id);
+        if (!record) {
+          await caches.delete(name);
+          continue;
+        }
+        seen.add(id);
+        const cache = await caches.open(name);
+        const found: number[] = [];
+        for (const request of await cache.keys()) {
+          const key = parseChunkKey(request.url);
+          const valid = key?.etag === record.etag && key.index < chunkCount(record.size);
+          if (valid) found.push(key.index);
+          else await cache.delete(request);
+        }
+        index.setChunks(id, found);
+      }
+      for (const record of index.all()) if (!seen.has(record.id)) index.setChunks(record.id, []);
+    },
+  };
+}
+
+function isQuotaError(error: unknown): boolean {
+  return error instanceof Error && error.name === 'QuotaExceededError';
+}

@@ -1,0 +1,127 @@
+/**
+ * Downloads on purpose: a whole song (CACHE_SONG, at most two chunks at a time, one download per
+ * song) or its first chunks (PREFETCH_SONG). Progress reaches the page through the state reporter;
+ * failures as CACHE_ERROR. Cancelling stops before the next chunk.
+ */
+import { OfflineError, SongChangedError } from './chunk-fetch.ts';
+import type { ChunkLoader } from './chunk-loader.ts';
+import { chunkCount } from './chunks.ts';
+import type { SongRef, WorkerToPage } from './protocol.ts';
+import type { SongIndex, SongMeta } from './song-index.ts';
+import type { StateReporter } from './state-reporter.ts';
+
+export interface Downloader {
+  cacheSong(song: SongRef, pin: boolean): Promise<void>;
+  prefetch(song: SongRef): Promise<void>;
+  /** Fills in the rest of a song the index already knows (after it started playing). */
+  fill(id: string): Promise<void>;
+  cancel(id: string): void;
+  cancelAll(): void;
+  isDownloading(id: string): boolean;
+}
+
+export interface DownloaderDeps {
+  loader: ChunkLoader;
+  index: SongIndex;
+  reporter: StateReporter;
+  broadcast: (message: WorkerToPage) => void;
+  /** Resolves a SongRef's streamUrl (the worker's origin). */
+  baseUrl: string;
+  concurrency?: number;
+  prefetchChunks?: number;
+}
+
+class StorageFullError extends Error {}
+
+interface Job {
+  cancelled: boolean;
+  done: Promise<void>;
+}
+
+export function createDownloader(deps: DownloaderDeps): Downloader {
+  const { loader, index, reporter, broadcast, concurrency = 2, prefetchChunks = 2 } = deps;
+  const jobs = new Map<string, Job>();
+
+  const toMeta = (song: SongRef): SongMeta => {
+    const url = new URL(song.streamUrl, deps.baseUrl);
+    const { id, etag, size, mimeType } = song;
+    return { id, etag, size, mimeType, url: url.origin + url.pathname };
+  };
+
+  const run = async (song: SongRef, limit: number, pin: boolean, job: Job) => {
+    let version: SongMeta = await loader.adopt(toMeta(song));
+    if (pin) index.setPinned(song.id, true);
+    reporter.changed(song.id, true);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await fetchMissing(version, limit, job);
+      } catch (error) {
+        if (!(error instanceof SongChangedError) || attempt > 0 || job.cancelled) throw error;
+        // The server has a new version: learn it, then download that one instead.
+        version = index.get(song.id) ?? (await loader.probe(song.id, version.url, 0)).meta;
+      }
+    }
+  };
+
+  const fetchMissing = async (meta: SongMeta, limit: number, job: Job) => {
+    const have = index.get(meta.id)?.chunks ?? new Set<number>();
+    const todo = [...Array(Math.min(limit, chunkCount(meta.size))).keys()].filter(
+      (i) => !have.has(i),
+    );
+    const worker = async () => {
+      for (let i = todo.shift(); i !== undefined && !job.cancelled; i = todo.shift()) {
+        if (!(await loader.ensure(meta, i))) throw new StorageFullError('storage budget is full');
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, worker));
+  };
+
+  const start = (song: SongRef, limit: number, pin: boolean): Promise<void> => {
+    const existing = jobs.get(song.id);
+    if (existing && !existing.cancelled) {
+      if (pin) index.setPinned(song.id, true);
+      return existing.done;
+    }
+    if (existing) return existing.done.then(() => start(song, limit, pin));
+    const job: Job = { cancelled: false, done: Promise.resolve() };
+    jobs.set(song.id, job);
+    job.done = run(song, limit, pin, job)
+      .catch((error: unknown) => {
+        if (!job.cancelled) broadcast({ type: 'CACHE_ERROR', id: song.id, error: describe(error) });
+      })
+      .finally(() => {
+        if (jobs.get(song.id) === job) jobs.delete(song.id);
+        reporter.changed(song.id, true);
+      });
+    return job.done;
+  };
+
+  return {
+    cacheSong: (song, pin) => start(song, Number.POSITIVE_INFINITY, pin),
+    prefetch: (song) => start(song, prefetchChunks, false),
+    async fill(id) {
+      const record = index.get(id);
+      if (!record || record.chunks.size >= chunkCount(record.size)) return;
+      const { etag, size, mimeType } = record;
+      await start(
+        { id, etag, size, mimeType, streamUrl: record.url },
+        Number.POSITIVE_INFINITY,
+        false,
+      );
+    },
+    cancel(id) {
+      const job = jobs.get(id);
+      if (job) job.cancelled = true;
+    },
+    cancelAll() {
+      for (const job of jobs.values()) job.cancelled = true;
+    },
+    isDownloading: (id) => jobs.has(id),
+  };
+}
+
+function describe(error: unknown): string {
+  if (error instanceof OfflineError) return 'offline';
+  if (error instanceof StorageFullError) return error.message;
+  return error instanceof Error ? error.message : String(error);
+}

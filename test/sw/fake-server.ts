@@ -1,0 +1,113 @@
+/**
+ * A fake stream server for the worker's tests: answers `/songs/listen/:id` from byte arrays with
+ * Range and If-Range handled as the real API does (parsed by `range-parser`, not by the code under
+ * test), records every request, and can go offline, truncate bodies or break them mid-way.
+ */
+import parseRange from 'range-parser';
+import { expect } from 'vitest';
+
+export interface FakeSong {
+  bytes: Uint8Array<ArrayBuffer>;
+  etag: string;
+  type: string;
+}
+
+export interface SeenRequest {
+  url: string;
+  range: string | null;
+  ifRange: string | null;
+}
+
+export const ORIGIN = 'https://tapedeck.test';
+
+export function createFakeServer() {
+  const songs = new Map<string, FakeSong>();
+  const seen: SeenRequest[] = [];
+  const state = {
+    online: true,
+    /** Answers the next N chunk requests with a body shorter than its Content-Length. */
+    truncateNext: 0,
+    /** Breaks the next N bodies after half of their bytes. */
+    breakNext: 0,
+  };
+
+  async function fetch(input: string, init?: RequestInit): Promise<Response> {
+    const request = new Request(input, init);
+    seen.push({
+      url: request.url,
+      range: request.headers.get('Range'),
+      ifRange: request.headers.get('If-Range'),
+    });
+    if (!state.online) throw new TypeError('fetch failed');
+    const id = decodeURIComponent(new URL(request.url).pathname.replace(/^\/songs\/listen\//, ''));
+    const song = songs.get(id);
+    if (!song) return Response.json({ error: 'no such song' }, { status: 404 });
+    const base = { ETag: song.etag, 'Content-Type': song.type, 'Accept-Ranges': 'bytes' };
+    const size = song.bytes.byteLength;
+    const rangeHeader = request.headers.get('Range');
+    const ifRange = request.headers.get('If-Range');
+    const useRange = rangeHeader !== null && (ifRange === null || ifRange === song.etag);
+    const ranges = useRange ? parseRange(size, rangeHeader, { combine: true }) : -2;
+    if (ranges === -1) {
+      return new Response(null, {
+        status: 416,
+        headers: { ...base, 'Content-Range': `bytes */${size}` },
+      });
+    }
+    if (ranges === -2 || ranges.type !== 'bytes') {
+      return new Response(body(song.bytes), {
+        headers: { ...base, 'Content-Length': String(size) },
+      });
+    }
+    const { start, end } = ranges[0]!;
+    const headers = {
+      ...base,
+      'Content-Range': `bytes ${start}-${end}/${size}`,
+      'Content-Length': String(end - start + 1),
+    };
+    return new Response(body(song.bytes.slice(start, end + 1)), { status: 206, headers });
+  }
+
+  function body(
+    bytes: Uint8Array<ArrayBuffer>,
+  ): ReadableStream<Uint8Array> | Uint8Array<ArrayBuffer> {
+    if (state.truncateNext > 0) {
+      state.truncateNext -= 1;
+      return bytes.slice(0, bytes.byteLength - 1);
+    }
+    if (state.breakNext > 0) {
+      state.breakNext -= 1;
+      const half = bytes.slice(0, Math.floor(bytes.byteLength / 2));
+      return new ReadableStream({
+        start(controller) {
+          controller.enqueue(half);
+          controller.error(new TypeError('connection reset'));
+        },
+      });
+    }
+    return bytes;
+  }
+
+  return {
+    fetch,
+    seen,
+    state,
+    addSong(id: string, bytes: Uint8Array<ArrayBuffer>, etag = '"v1"', type = 'audio/mpeg') {
+      songs.set(id, { bytes, etag, type });
+    },
+    url: (id: string) => `${ORIGIN}/songs/listen/${encodeURIComponent(id)}`,
+  };
+}
+
+/** Deterministic, position-dependent bytes, so any misplaced byte shows. */
+export function songBytes(size: number, seed = 1): Uint8Array<ArrayBuffer> {
+  const bytes = new Uint8Array(size);
+  for (let i = 0; i < size; i++) bytes[i] = (i * 31 + seed * 7 + (i >> 8)) & 0xff;
+  return bytes;
+}
+
+/** Byte-exact comparison that stays fast on megabytes (toEqual walks typed arrays slowly). */
+export function expectBytes(actual: Uint8Array | undefined, expected: Uint8Array): void {
+  expect(actual?.byteLength).toBe(expected.byteLength);
+  expect(Buffer.compare(Buffer.from(actual!), Buffer.from(expected))).toBe(0);
+}
