@@ -1,0 +1,11 @@
+/** Nearest-rank percentile of unsorted numbers; NaN for none. */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.ceil((p / 100) * sorted.length) - 1;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank))]!;
+}
+
+export function median(values: readonly number[]): number {
+  return percentile(values, 50);
+}

@@ -1,0 +1,3 @@
+module tapedeck.local/bench/loadgen
+
+go 1.19

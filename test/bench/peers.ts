@@ -1,0 +1,109 @@
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findFreePort, type Pinned, spawnPinned, stopChild, waitForHttp } from './lib/processes.ts';
+import { formatNginxConf } from './peers/nginx-conf.ts';
+
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SEND_SERVER = fileURLToPath(new URL('./peers/send-server.mjs', import.meta.url));
+export const TAPEDECK_ENTRY = join(REPO_ROOT, 'api/server.ts');
+
+export interface PeerContext {
+  tmpDir: string;
+  /** Folder holding only the fixture: Tapedeck's MUSIC_DIR. */
+  musicDir: string;
+  filePath: string;
+  cpu: string;
+  tools: Record<string, string>;
+  goBinary: string;
+  /** Extra node flags for the Tapedeck server (the profiler uses --cpu-prof). */
+  tapedeckNodeArgs?: string[];
+}
+
+export interface RunningPeer {
+  name: string;
+  pid: number;
+  /** Absolute URL of the song's stream. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+const STARTUP_MS = 60_000;
+/** Any id works for the three reference peers; Tapedeck's comes from its catalog. */
+const REFERENCE_ID = 'bench-song';
+
+export async function startPeer(name: string, ctx: PeerContext): Promise<RunningPeer> {
+  const port = await findFreePort();
+  const base = `http://127.0.0.1:${port}`;
+  let pinned: Pinned;
+  let url = `${base}/songs/listen/${REFERENCE_ID}`;
+  if (name === 'nginx') {
+    const dir = join(ctx.tmpDir, `nginx-${port}`);
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'nginx.conf'), formatNginxConf(dir, port, ctx.filePath));
+    const args = ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log')];
+    pinned = spawnPinned(ctx.cpu, ctx.tools.nginx!, args);
+  } else if (name === 'send') {
+    pinned = spawnPinned(ctx.cpu, process.execPath, [SEND_SERVER, ctx.filePath, String(port)], {
+      cwd: REPO_ROOT,
+    });
+  } else if (name === 'go') {
+    pinned = spawnPinned(ctx.cpu, ctx.goBinary, [ctx.filePath, String(port)]);
+  } else if (name === 'tapedeck') {
+    pinned = startTapedeck(ctx, port);
+  } else {
+    throw new Error(`[bench] unknown peer ${name}`);
+  }
+  const stop = () => stopChild(pinned);
+  try {
+    if (name === 'tapedeck') url = base + (await findTapedeckStream(base, pinned));
+    await waitForHttp(url, pinned, STARTUP_MS);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { name, pid: pinned.pid, url, stop };
+}
+
+/** One node process (not `npx tsx`, which adds two parents) so its pid is the server's own. */
+function startTapedeck(ctx: PeerContext, port: number): Pinned {
+  if (!existsSync(TAPEDECK_ENTRY)) {
+    throw new Error(
+      `[bench] ${TAPEDECK_ENTRY} does not exist yet; run with BENCH_PEERS=nginx,send,go`,
+    );
+  }
+  const cacheDir = join(ctx.tmpDir, `tapedeck-cache-${port}`);
+  const args = [...(ctx.tapedeckNodeArgs ?? []), '--import', 'tsx', TAPEDECK_ENTRY];
+  return spawnPinned(ctx.cpu, process.execPath, args, {
+    cwd: REPO_ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      MUSIC_DIR: ctx.musicDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      CACHE_DIR: cacheDir,
+    },
+  });
+}
+
+/** Waits for the scan to list the fixture, then returns its streamUrl. */
+async function findTapedeckStream(base: string, pinned: Pinned): Promise<string> {
+  await waitForHttp(`${base}/api/health`, pinned, STARTUP_MS);
+  const deadline = Date.now() + STARTUP_MS;
+  let last = '';
+  while (Date.now() < deadline) {
+    const res = await fetch(`${base}/api/songs`, { signal: AbortSignal.timeout(5000) });
+    last = `${res.status} ${await res.text()}`;
+    if (res.ok) {
+      const page = JSON.parse(last.slice(4)) as { items?: { id: string; streamUrl?: string }[] };
+      const song = page.items?.[0];
+      if (song) return song.streamUrl ?? `/songs/listen/${song.id}`;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(
+    `[bench] Tapedeck never listed the fixture; last /api/songs: ${last}\n${pinned.output()}`,
+  );
+}

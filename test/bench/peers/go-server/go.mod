@@ -1,0 +1,3 @@
+module tapedeck.local/bench/go-server
+
+go 1.19
