@@ -1,0 +1,113 @@
+import { css } from 'lit';
+
+export const appStyles = css`
+  :host {
+    display: block;
+    min-height: 100vh;
+    min-height: 100dvh;
+  }
+  .skip {
+    position: absolute;
+    left: 1rem;
+    top: -3rem;
+    z-index: 100;
+    padding: 0.5rem 1rem;
+    border-radius: 8px;
+    background: var(--td-accent);
+    color: var(--td-on-accent);
+    font-weight: 600;
+    text-decoration: none;
+  }
+  .skip:focus {
+    top: 0.75rem;
+  }
+  .top {
+    position: sticky;
+    top: 0;
+    z-index: 15;
+    padding-top: env(safe-area-inset-top);
+    background: color-mix(in srgb, var(--td-bg) 88%, transparent);
+    backdrop-filter: blur(14px) saturate(1.3);
+    -webkit-backdrop-filter: blur(14px) saturate(1.3);
+    border-bottom: 1px solid var(--td-border);
+  }
+  .inner {
+    display: grid;
+    grid-template-columns: auto minmax(0, 32rem) auto;
+    justify-content: space-between;
+    align-items: center;
+    gap: 1rem;
+    height: var(--td-header-h);
+    max-width: var(--td-content-w);
+    margin: 0 auto;
+    padding: 0 max(1rem, env(safe-area-inset-left));
+  }
+  .brand {
+    display: flex;
+    align-items: center;
+    gap: 0.6rem;
+    font-weight: 750;
+    font-size: 1.15rem;
+    letter-spacing: -0.01em;
+  }
+  .brand .logo {
+    width: 2.1rem;
+    height: auto;
+    border-radius: 4px;
+    filter: drop-shadow(0 1px 2px rgb(0 0 0 / 0.2));
+  }
+  .search {
+    width: 100%;
+  }
+  .actions {
+    display: flex;
+    align-items: center;
+    justify-content: flex-end;
+    gap: 0.4rem;
+  }
+  .offline-pill {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.35rem;
+    padding: 0.3rem 0.7rem;
+    border-radius: 999px;
+    background: var(--td-surface-2);
+    color: var(--td-muted);
+    font-size: 0.8rem;
+    font-weight: 600;
+  }
+  .offline-pill .icon {
+    width: 1rem;
+    height: 1rem;
+  }
+  main {
+    display: block;
+    max-width: var(--td-content-w);
+    margin: 0 auto;
+    padding: 0 max(0.5rem, env(safe-area-inset-left)) calc(var(--td-player-h) + 2rem);
+    outline: none;
+  }
+  @media (max-width: 640px) {
+    .inner {
+      grid-template-columns: auto minmax(0, 1fr) auto;
+      gap: 0.6rem;
+      padding: 0 0.75rem;
+    }
+    .brand span,
+    .offline-pill span {
+      display: none;
+    }
+    .brand .logo {
+      width: 1.9rem;
+    }
+    .offline-pill {
+      padding: 0.4rem;
+    }
+    .actions {
+      gap: 0.1rem;
+    }
+    main {
+      padding: 0 0.25rem calc(var(--td-player-h) + 1.5rem);
+    }
+  }
+`;

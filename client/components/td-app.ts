@@ -1,0 +1,212 @@
+import { html, LitElement, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import type { Song } from '../../api/catalog/song.ts';
+import type { OfflineState, StorageReport } from '../../sw/protocol.ts';
+import { ConnectivityController } from '../controllers/connectivity.ts';
+import { KeyboardShortcuts } from '../controllers/keyboard-shortcuts.ts';
+import { MediaSessionController } from '../controllers/media-session.ts';
+import { PlaybackController } from '../controllers/playback-controller.ts';
+import type { TdEvent } from '../lib/events.ts';
+import { iconOffline, iconStorage, logoCassette } from '../lib/icons.ts';
+import { baseStyles, buttonStyles } from '../styles/shared.ts';
+import type { SwBridge } from '../sw-bridge.ts';
+import { appStyles } from './td-app.styles.ts';
+import type { TdSearch } from './td-search.ts';
+import type { TdToasts } from './td-toasts.ts';
+import './td-install-prompt.ts';
+import './td-library.ts';
+import './td-player-bar.ts';
+import './td-queue.ts';
+import './td-search.ts';
+import './td-storage-panel.ts';
+import './td-toasts.ts';
+import './td-update-prompt.ts';
+
+/**
+ * The shell: header (logo, search, install, storage), library, player bar, queue, dialogs and
+ * toasts. It owns the controllers and turns the children's `…-request` events into calls.
+ */
+@customElement('td-app')
+export class TdApp extends LitElement {
+  static styles = [baseStyles, buttonStyles, appStyles];
+
+  /** The service-worker bridge, set by main.ts before the first render. */
+  @property({ attribute: false }) bridge: SwBridge | null = null;
+
+  @state() private _query = '';
+  @state() private _states: ReadonlyMap<string, OfflineState> = new Map();
+  @state() private _storage: StorageReport | null = null;
+  @state() private _songs: ReadonlyMap<string, Song> = new Map();
+  @state() private _needRefresh = false;
+  @state() private _updating = false;
+  @state() private _queueOpen = false;
+  @state() private _storageOpen = false;
+  @query('td-search') private _search!: TdSearch;
+  @query('td-toasts') private _toasts!: TdToasts;
+  private _wasOnline = true;
+  private _lastError: string | null = null;
+
+  private readonly _net = new ConnectivityController(this);
+  private readonly _playback = new PlaybackController(this, {
+    cacheSong: (song, pin) => this.bridge?.cacheSong(song, pin),
+    prefetchSong: (song) => this.bridge?.prefetchSong(song),
+    nowPlaying: (id) => this.bridge?.nowPlaying(id),
+  });
+
+  constructor() {
+    super();
+    new MediaSessionController(this, this._playback);
+    new KeyboardShortcuts(this, {
+      togglePlay: () => this._playback.toggle(),
+      seekBy: (s) => this._playback.seekBy(s),
+      volumeBy: (d) => this._playback.setVolume(this._playback.volume + d),
+      next: () => this._playback.next(),
+      previous: () => this._playback.previous(),
+      focusSearch: () => this._search.focusInput(),
+    });
+  }
+
+  protected willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('bridge') && this.bridge) this._listen(this.bridge);
+    const online = this._net.online;
+    if (online !== this._wasOnline && this.hasUpdated) {
+      this._toasts.show(
+        online ? 'Back online' : 'You’re offline. Saved songs still play.',
+        online ? 'info' : 'offline',
+      );
+    }
+    this._wasOnline = online;
+  }
+
+  protected updated(): void {
+    const song = this._playback.current;
+    const title = song ? `${song.title} · ${song.artist} — Tapedeck` : 'Tapedeck';
+    if (document.title !== title) document.title = title;
+    // A playback failure may mean the server went away: check, so rows show what still plays.
+    const error = this._playback.error;
+    if (error && error !== this._lastError) void this._net.probe();
+    this._lastError = error;
+  }
+
+  render() {
+    const p = this._playback;
+    const song = p.current;
+    const online = this._net.online;
+    return html`
+      <a class="skip" href="#main" @click=${this._onSkip}>Skip to library</a>
+      <header class="top">
+        <div class="inner">
+          <div class="brand">${logoCassette()}<span>Tapedeck</span></div>
+          <td-search class="search" .value=${this._query} @search-request=${this._onSearch}></td-search>
+          <div class="actions">
+            ${online ? null : html`<span class="offline-pill" title="No connection">${iconOffline()}<span>Offline</span></span>`}
+            <td-install-prompt></td-install-prompt>
+            <button class="icon-button" data-testid="storage-button" aria-label="Offline storage"
+              title="Offline storage" @click=${this._onStorageOpen}>${iconStorage()}</button>
+          </div>
+        </div>
+      </header>
+      <main id="main" tabindex="-1">
+        <td-library .query=${this._query} .online=${online} .offlineStates=${this._states}
+          .currentId=${song?.id ?? null} .playing=${p.playing}
+          @play-song-request=${this._onPlaySong} @download-request=${this._onDownload}
+          @remove-request=${this._onRemove} @songs-loaded=${this._onSongsLoaded}
+          @reachability-change=${() => this._net.report(false)}></td-library>
+      </main>
+      <td-queue ?open=${this._queueOpen} .queue=${p.queue} .index=${p.index}
+        @queue-jump-request=${(e: TdEvent<'queue-jump-request'>) => p.jumpTo(e.detail.index)}
+        @close-request=${() => {
+          this._queueOpen = false;
+        }}></td-queue>
+      <td-player-bar .song=${song} .playing=${p.playing} .buffering=${p.buffering}
+        .currentTime=${p.currentTime} .duration=${p.duration} .volume=${p.volume} .muted=${p.muted}
+        .hasNext=${p.hasNext} .error=${p.error} .queueOpen=${this._queueOpen}
+        @play-request=${() => p.play()} @pause-request=${() => p.pause()}
+        @seek-request=${(e: TdEvent<'seek-request'>) => p.seek(e.detail.time)}
+        @next-request=${() => p.next()} @previous-request=${() => p.previous()}
+        @volume-request=${(e: TdEvent<'volume-request'>) => p.setVolume(e.detail.volume)}
+        @mute-request=${(e: TdEvent<'mute-request'>) => p.setMuted(e.detail.muted)}
+        @queue-toggle-request=${() => {
+          this._queueOpen = !this._queueOpen;
+        }}></td-player-bar>
+      <td-storage-panel ?open=${this._storageOpen} .report=${this._storage} .states=${this._states}
+        .songs=${this._songs} @close-request=${() => {
+          this._storageOpen = false;
+        }}
+        @remove-request=${this._onRemove} @clear-offline-request=${this._onClear}
+        @budget-request=${(e: TdEvent<'budget-request'>) => this.bridge?.setBudget(e.detail.bytes)}></td-storage-panel>
+      <td-update-prompt ?open=${this._needRefresh} .updating=${this._updating}
+        @update-request=${this._onUpdate} @close-request=${() => {
+          this._needRefresh = false;
+        }}></td-update-prompt>
+      <td-toasts></td-toasts>
+      <div class="sr-only" aria-live="polite">${song ? `Now playing: ${song.title} by ${song.artist}` : ''}</div>
+    `;
+  }
+
+  private _listen(bridge: SwBridge): void {
+    bridge.addEventListener('change', () => {
+      this._states = bridge.states;
+      this._storage = bridge.storage;
+    });
+    bridge.addEventListener('need-refresh', () => {
+      this._needRefresh = true;
+    });
+    bridge.addEventListener('offline-ready', () =>
+      this._toasts.show('Tapedeck is ready to work offline', 'success'),
+    );
+    bridge.addEventListener('cache-error', (event) => {
+      const { id, error } = (event as CustomEvent<{ id: string; error: string }>).detail;
+      const title = this._songs.get(id)?.title ?? 'a song';
+      this._toasts.show(`Couldn’t save ${title} offline: ${error}`, 'error');
+    });
+    this._needRefresh = bridge.needRefresh;
+  }
+
+  private _onPlaySong(event: TdEvent<'play-song-request'>): void {
+    const { song, queue = [song] } = event.detail;
+    if (this._playback.current?.id === song.id) {
+      this._playback.toggle();
+      return;
+    }
+    const index = queue.findIndex((s) => s.id === song.id);
+    if (index < 0) this._playback.playQueue([song], 0);
+    else this._playback.playQueue(queue, index);
+  }
+  private _onDownload(event: TdEvent<'download-request'>): void {
+    this.bridge?.cacheSong(event.detail.song, true);
+  }
+  private _onRemove(event: TdEvent<'remove-request'>): void {
+    this.bridge?.removeSong(event.detail.id);
+  }
+  private _onClear(): void {
+    this.bridge?.clearSongs();
+    this._toasts.show('Offline songs removed from this device', 'success');
+  }
+  private _onSearch(event: TdEvent<'search-request'>): void {
+    this._query = event.detail.query;
+  }
+  private _onSongsLoaded(event: TdEvent<'songs-loaded'>): void {
+    const songs = new Map(this._songs);
+    for (const song of event.detail.songs) songs.set(song.id, song);
+    this._songs = songs;
+  }
+  private _onStorageOpen(): void {
+    this._storageOpen = true;
+    this.bridge?.refresh();
+  }
+  private async _onUpdate(): Promise<void> {
+    this._updating = true;
+    await this.bridge?.applyUpdate();
+  }
+  private _onSkip(event: Event): void {
+    event.preventDefault();
+    this.renderRoot.querySelector<HTMLElement>('main')?.focus();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'td-app': TdApp;
+  }
+}

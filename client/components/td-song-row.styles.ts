@@ -1,0 +1,208 @@
+import { css } from 'lit';
+
+/** Layout of a library row: [cover] [title/artist] [album] [offline] [duration]; album drops on phones. */
+export const songRowStyles = css`
+  :host {
+    display: block;
+    contain: layout style;
+  }
+  .row {
+    display: grid;
+    grid-template-columns: 48px minmax(0, 1.6fr) minmax(0, 1fr) 7.5rem 3rem;
+    align-items: center;
+    gap: 0 1rem;
+    min-height: 64px;
+    padding: 8px 12px;
+    border-radius: 10px;
+    cursor: pointer;
+    transition: background-color 0.12s;
+  }
+  .row:hover {
+    background: var(--td-hover);
+  }
+  :host([current]) .row {
+    background: var(--td-accent-soft);
+  }
+  .row.unavailable {
+    cursor: default;
+  }
+  .row.unavailable:hover {
+    background: none;
+  }
+  .row.unavailable > :not(.offline) {
+    opacity: 0.45;
+  }
+  .row.unavailable .badge {
+    opacity: 1;
+  }
+  .lead {
+    position: relative;
+    width: 48px;
+    height: 48px;
+  }
+  .play {
+    position: absolute;
+    inset: 0;
+    display: grid;
+    place-items: center;
+    border-radius: 8px;
+    color: #fff;
+    background: rgb(0 0 0 / 0.45);
+    opacity: 0;
+    transition: opacity 0.12s;
+  }
+  .row:not(.unavailable):hover .play,
+  .play:focus-visible,
+  :host([current]) .play {
+    opacity: 1;
+  }
+  .play:disabled {
+    opacity: 0 !important;
+  }
+  .main {
+    display: flex;
+    flex-direction: column;
+    min-width: 0;
+    gap: 2px;
+  }
+  .title,
+  .artist,
+  .album {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .title {
+    font-weight: 600;
+    font-size: 0.95rem;
+  }
+  :host([current]) .title {
+    color: var(--td-accent);
+  }
+  .sub {
+    display: flex;
+    align-items: center;
+    gap: 0.4rem;
+    min-width: 0;
+    color: var(--td-muted);
+    font-size: 0.85rem;
+  }
+  .badge {
+    flex: none;
+    padding: 1px 7px;
+    border-radius: 999px;
+    font-size: 0.72rem;
+    font-weight: 600;
+    background: var(--td-danger-soft);
+    color: var(--td-danger);
+    white-space: nowrap;
+  }
+  .album,
+  .duration {
+    color: var(--td-muted);
+    font-size: 0.88rem;
+  }
+  .duration {
+    text-align: right;
+    font-variant-numeric: tabular-nums;
+  }
+  .offline {
+    display: flex;
+    align-items: center;
+    justify-content: flex-end;
+    gap: 0.25rem;
+    min-width: 0;
+  }
+  .saved {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.3rem;
+    color: var(--td-success);
+    font-size: 0.8rem;
+    font-weight: 600;
+  }
+  .saved .icon {
+    width: 1.1rem;
+    height: 1.1rem;
+  }
+  .progress {
+    display: inline-flex;
+    flex-direction: column;
+    align-items: flex-end;
+    gap: 3px;
+    font-size: 0.75rem;
+    color: var(--td-muted);
+    font-variant-numeric: tabular-nums;
+  }
+  progress {
+    appearance: none;
+    width: 3.2rem;
+    height: 4px;
+    border: 0;
+    border-radius: 2px;
+    background: var(--td-surface-2);
+    overflow: hidden;
+  }
+  progress::-webkit-progress-bar {
+    background: var(--td-surface-2);
+  }
+  progress::-webkit-progress-value {
+    background: var(--td-accent);
+    transition: width 0.2s;
+  }
+  progress::-moz-progress-bar {
+    background: var(--td-accent);
+  }
+  .action .icon {
+    width: 1.15rem;
+    height: 1.15rem;
+  }
+  .eq {
+    display: flex;
+    align-items: flex-end;
+    gap: 2px;
+    height: 16px;
+  }
+  .eq i {
+    width: 3px;
+    height: 100%;
+    background: currentColor;
+    border-radius: 1px;
+    animation: bounce 0.9s ease-in-out infinite;
+    transform-origin: bottom;
+  }
+  .eq i:nth-child(2) {
+    animation-delay: -0.3s;
+  }
+  .eq i:nth-child(3) {
+    animation-delay: -0.6s;
+  }
+  @keyframes bounce {
+    0%,
+    100% {
+      transform: scaleY(0.3);
+    }
+    50% {
+      transform: scaleY(1);
+    }
+  }
+  @media (max-width: 640px) {
+    .row {
+      grid-template-columns: 44px minmax(0, 1fr) auto 2.6rem;
+      gap: 0 0.7rem;
+      padding: 6px 8px;
+    }
+    .lead {
+      width: 44px;
+      height: 44px;
+    }
+    td-cover {
+      width: 44px;
+      height: 44px;
+    }
+    .album,
+    .saved-text {
+      display: none;
+    }
+  }
+`;

@@ -1,0 +1,107 @@
+import { css, html, LitElement } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { iconAlert, iconCheckCircle, iconOffline } from '../lib/icons.ts';
+import { baseStyles } from '../styles/shared.ts';
+
+export type ToastTone = 'info' | 'success' | 'error' | 'offline';
+
+interface Toast {
+  id: number;
+  message: string;
+  tone: ToastTone;
+}
+
+const MAX_TOASTS = 3;
+
+/** Short notices above the player bar ("Ready to work offline", download errors). */
+@customElement('td-toasts')
+export class TdToasts extends LitElement {
+  static styles = [
+    baseStyles,
+    css`
+      :host {
+        position: fixed;
+        z-index: 50;
+        left: 50%;
+        bottom: calc(var(--td-player-h) + env(safe-area-inset-bottom) + 1rem);
+        transform: translateX(-50%);
+        width: max-content;
+        max-width: calc(100vw - 2rem);
+        pointer-events: none;
+      }
+      .stack {
+        display: flex;
+        flex-direction: column;
+        align-items: center;
+        gap: 0.5rem;
+      }
+      .toast {
+        display: flex;
+        align-items: center;
+        gap: 0.6rem;
+        padding: 0.65rem 1rem;
+        border-radius: 12px;
+        background: var(--td-text);
+        color: var(--td-bg);
+        box-shadow: var(--td-shadow);
+        font-size: 0.9rem;
+        line-height: 1.35;
+        animation: pop 0.2s ease-out;
+      }
+      .toast .icon {
+        width: 1.1rem;
+        height: 1.1rem;
+      }
+      .success .icon {
+        color: var(--td-success);
+        filter: brightness(0.9);
+      }
+      .error .icon {
+        color: #f87171;
+      }
+      @keyframes pop {
+        from {
+          opacity: 0;
+          transform: translateY(6px) scale(0.98);
+        }
+      }
+    `,
+  ];
+
+  @state() private _toasts: Toast[] = [];
+  private _nextId = 1;
+
+  /** Show `message` for `ms` milliseconds (errors stay longer by default). */
+  show(message: string, tone: ToastTone = 'info', ms = tone === 'error' ? 7000 : 4000): void {
+    const toast = { id: this._nextId++, message, tone };
+    this._toasts = [...this._toasts.filter((t) => t.message !== message), toast].slice(-MAX_TOASTS);
+    setTimeout(() => {
+      this._toasts = this._toasts.filter((t) => t.id !== toast.id);
+    }, ms);
+  }
+
+  render() {
+    return html`<div class="stack" role="status" aria-live="polite">
+      ${repeat(
+        this._toasts,
+        (t) => t.id,
+        (t) =>
+          html`<div class="toast ${t.tone}">${toneIcon(t.tone)}<span>${t.message}</span></div>`,
+      )}
+    </div>`;
+  }
+}
+
+function toneIcon(tone: ToastTone) {
+  if (tone === 'success') return iconCheckCircle();
+  if (tone === 'error') return iconAlert();
+  if (tone === 'offline') return iconOffline();
+  return null;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'td-toasts': TdToasts;
+  }
+}

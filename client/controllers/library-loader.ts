@@ -1,0 +1,127 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Song } from '../../api/catalog/song.ts';
+import { ApiError, fetchSong, fetchSongs } from '../lib/api.ts';
+import { filterSongs } from '../lib/search.ts';
+
+export interface LibraryLoaderOptions {
+  /** The API could not be reached (the shell then treats the app as offline). */
+  onUnreachable(): void;
+  /** Songs just learned about, for other parts of the UI. */
+  onSongs(songs: Song[]): void;
+  pageSize?: number;
+  debounceMs?: number;
+}
+
+const MAX_ENSURE = 60;
+
+/**
+ * The library's data: online, the server searches (`q`, debounced, paged); offline or when the API
+ * fails, every song seen so far is filtered locally with the same accent-insensitive rule.
+ */
+export class LibraryLoader implements ReactiveController {
+  /** Songs for the current query: server order, or local matches. */
+  items: Song[] = [];
+  total = 0;
+  loading = false;
+  /** An API error worth showing (not a network failure, which switches to local results). */
+  error: string | null = null;
+  source: 'server' | 'local' = 'server';
+  /** Every song loaded so far, by id. */
+  readonly known = new Map<string, Song>();
+  private readonly _host: ReactiveControllerHost;
+  private readonly _options: Required<LibraryLoaderOptions>;
+  private _query = '';
+  private _online = true;
+  private _started = false;
+  private _timer: ReturnType<typeof setTimeout> | undefined;
+  private _abort: AbortController | null = null;
+
+  constructor(host: ReactiveControllerHost, options: LibraryLoaderOptions) {
+    this._host = host;
+    this._options = { pageSize: 100, debounceMs: 250, ...options };
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+  hostDisconnected(): void {
+    clearTimeout(this._timer);
+    this._abort?.abort();
+  }
+
+  /** Follow the search box and connectivity: fetch (debounced while typing) or filter locally. */
+  sync(query: string, online: boolean): void {
+    if (this._started && query === this._query && online === this._online) return;
+    const typing = this._started && online === this._online;
+    this._started = true;
+    this._query = query;
+    this._online = online;
+    clearTimeout(this._timer);
+    if (!online) {
+      this._abort?.abort();
+      this._showLocal();
+      return;
+    }
+    this.loading = true;
+    this._host.requestUpdate();
+    this._timer = setTimeout(() => void this._fetch(0), typing ? this._options.debounceMs : 0);
+  }
+
+  get hasMore(): boolean {
+    return this.source === 'server' && this.items.length < this.total;
+  }
+  loadMore(): void {
+    if (this.hasMore && !this.loading) void this._fetch(this.items.length);
+  }
+  retry(): void {
+    void this._fetch(0);
+  }
+
+  /** Load songs by id that no list has brought yet (songs kept offline but not on this page). */
+  async ensure(ids: Iterable<string>): Promise<void> {
+    const missing = [...ids].filter((id) => !this.known.has(id)).slice(0, MAX_ENSURE);
+    if (missing.length === 0 || !this._online) return;
+    const found = await Promise.all(missing.map((id) => fetchSong(id).catch(() => null)));
+    this._remember(found.filter((song): song is Song => song !== null));
+    this._host.requestUpdate();
+  }
+
+  private async _fetch(offset: number): Promise<void> {
+    this._abort?.abort();
+    const abort = new AbortController();
+    this._abort = abort;
+    this.loading = true;
+    this.error = null;
+    this._host.requestUpdate();
+    const { pageSize } = this._options;
+    try {
+      const page = await fetchSongs({ q: this._query, limit: pageSize, offset }, abort.signal);
+      this._remember(page.items);
+      this.items = offset === 0 ? page.items : [...this.items, ...page.items];
+      this.total = page.total;
+      this.source = 'server';
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      if (error instanceof ApiError && !error.isNetwork) this.error = error.message;
+      else {
+        this._options.onUnreachable();
+        this._showLocal();
+      }
+    }
+    this.loading = false;
+    this._host.requestUpdate();
+  }
+
+  private _showLocal(): void {
+    this.items = filterSongs(this.known.values(), this._query);
+    this.total = this.items.length;
+    this.source = 'local';
+    this.loading = false;
+    this.error = null;
+    this._host.requestUpdate();
+  }
+
+  private _remember(songs: Song[]): void {
+    for (const song of songs) this.known.set(song.id, song);
+    if (songs.length > 0) this._options.onSongs(songs);
+  }
+}

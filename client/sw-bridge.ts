@@ -1,0 +1,158 @@
+import type { RegisterSWOptions } from 'vite-plugin-pwa/types';
+import type { Song } from '../api/catalog/song.ts';
+import {
+  OFFLINE_CHANNEL,
+  type OfflineState,
+  type PageToWorker,
+  type SongRef,
+  type StorageReport,
+  type WorkerToPage,
+} from '../sw/protocol.ts';
+
+/** `registerSW` from `virtual:pwa-register`, passed in by main.ts so this module stays testable. */
+export type RegisterSW = (options: RegisterSWOptions) => (reloadPage?: boolean) => Promise<void>;
+
+/** Events: `change` (states or storage), `cache-error` (CustomEvent<{id, error}>), `need-refresh`, `offline-ready`. */
+export type SwBridgeEvent = 'change' | 'cache-error' | 'need-refresh' | 'offline-ready';
+
+const UPDATE_CHECK_MS = 60 * 60 * 1000;
+const READY_TIMEOUT_MS = 10_000;
+
+/**
+ * The only page module that talks to the service worker (sw/protocol.ts): commands go to the active
+ * worker with postMessage, state comes back on the OFFLINE_CHANNEL BroadcastChannel.
+ * A class because the platform wants one here: it is an EventTarget.
+ */
+export class SwBridge extends EventTarget {
+  /** Offline state per song id. Replaced, never mutated, so Lit notices the change. */
+  states: ReadonlyMap<string, OfflineState> = new Map();
+  storage: StorageReport | null = null;
+  /** A new version of the app is installed and waiting. */
+  needRefresh = false;
+  private _working = new Map<string, OfflineState>();
+  private _flush: ReturnType<typeof setTimeout> | undefined;
+  private _persistAsked = false;
+  private _updateSW: ((reload?: boolean) => Promise<void>) | undefined;
+
+  constructor(registerSW?: RegisterSW) {
+    super();
+    const container = globalThis.navigator?.serviceWorker;
+    if (!container) return;
+    new BroadcastChannel(OFFLINE_CHANNEL).onmessage = (event: MessageEvent<WorkerToPage>) =>
+      this._onMessage(event.data);
+    container.addEventListener('controllerchange', () => this.refresh());
+    this._updateSW = registerSW?.({
+      immediate: true,
+      onNeedRefresh: () => {
+        this.needRefresh = true;
+        this.dispatchEvent(new Event('need-refresh'));
+      },
+      onOfflineReady: () => this.dispatchEvent(new Event('offline-ready')),
+      onRegisteredSW: (_url, registration) => {
+        if (registration) setInterval(() => registration.update().catch(() => {}), UPDATE_CHECK_MS);
+      },
+      onRegisterError: (error) =>
+        console.warn('[tapedeck] service worker registration failed', error),
+    });
+    this.refresh();
+  }
+
+  /** Keep `song` offline: `pin` for an explicit download (never evicted), false after a play. */
+  cacheSong(song: Song, pin: boolean): void {
+    this._askPersist();
+    this._post({ type: 'CACHE_SONG', song: toSongRef(song), pin });
+  }
+  prefetchSong(song: Song): void {
+    this._post({ type: 'PREFETCH_SONG', song: toSongRef(song) });
+  }
+  removeSong(id: string): void {
+    this._post({ type: 'REMOVE_SONG', id });
+  }
+  nowPlaying(id: string | null): void {
+    this._post({ type: 'NOW_PLAYING', id });
+  }
+  clearSongs(): void {
+    this._post({ type: 'CLEAR_SONGS' });
+  }
+  setBudget(bytes: number): void {
+    this._post({ type: 'SET_BUDGET', bytes });
+  }
+  /** Ask the worker for every song's state and the storage report. */
+  refresh(): void {
+    this._post({ type: 'GET_STATES' });
+    this._post({ type: 'GET_STORAGE' });
+  }
+  /** Activate the waiting worker; the page reloads once it takes control. */
+  async applyUpdate(): Promise<void> {
+    await this._updateSW?.(true);
+  }
+
+  private _onMessage(message: WorkerToPage): void {
+    switch (message.type) {
+      case 'SONG_STATE':
+        this._working.set(message.state.id, message.state);
+        break;
+      case 'ALL_STATES':
+        this._working = new Map(message.states.map((state) => [state.id, state]));
+        break;
+      case 'STORAGE':
+        this.storage = message.report;
+        break;
+      case 'CACHE_ERROR': {
+        const detail = { id: message.id, error: message.error };
+        this.dispatchEvent(new CustomEvent('cache-error', { detail }));
+        return;
+      }
+      default:
+        return;
+    }
+    this._scheduleChange();
+  }
+
+  /** Progress messages can arrive per chunk: publish at most one snapshot every 50 ms. */
+  private _scheduleChange(): void {
+    this._flush ??= setTimeout(() => {
+      this._flush = undefined;
+      this.states = new Map(this._working);
+      this.dispatchEvent(new Event('change'));
+    }, 50);
+  }
+
+  private async _post(message: PageToWorker): Promise<void> {
+    const container = globalThis.navigator?.serviceWorker;
+    if (!container) return;
+    // Before the worker controls this page (first visit), the active registration still listens.
+    const worker = container.controller ?? (await readyWithin(container, READY_TIMEOUT_MS))?.active;
+    worker?.postMessage(message);
+  }
+
+  private _askPersist(): void {
+    if (this._persistAsked) return;
+    this._persistAsked = true;
+    // Asked on the first play or download (a user gesture), so Firefox's prompt has a reason.
+    navigator.storage
+      ?.persist?.()
+      .then(() => this._post({ type: 'GET_STORAGE' }))
+      .catch(() => {});
+  }
+}
+
+/** Start the bridge: registers the worker, listens to it, and asks for the current states. */
+export function startSwBridge(registerSW?: RegisterSW): SwBridge {
+  return new SwBridge(registerSW);
+}
+
+export function toSongRef(song: Song): SongRef {
+  const { id, etag, size, mimeType, streamUrl } = song;
+  return { id, etag, size, mimeType, streamUrl };
+}
+
+function readyWithin(
+  container: ServiceWorkerContainer,
+  ms: number,
+): Promise<ServiceWorkerRegistration | null> {
+  return Promise.race([
+    container.ready,
+    new Promise<null>((resolve) => setTimeout(() => resolve(null), ms)),
+  ]);
+}
