@@ -26,7 +26,8 @@ export interface RunningPeer {
   pid: number;
   /** Absolute URL of the song's stream. */
   url: string;
-  stop(): Promise<void>;
+  /** SIGTERM, then SIGKILL after `graceMs`. */
+  stop(graceMs?: number): Promise<void>;
 }
 
 const STARTUP_MS = 60_000;
@@ -55,7 +56,7 @@ export async function startPeer(name: string, ctx: PeerContext): Promise<Running
   } else {
     throw new Error(`[bench] unknown peer ${name}`);
   }
-  const stop = () => stopChild(pinned);
+  const stop = (graceMs?: number) => stopChild(pinned, graceMs);
   try {
     if (name === 'tapedeck') url = base + (await findTapedeckStream(base, pinned));
     await waitForHttp(url, pinned, STARTUP_MS);

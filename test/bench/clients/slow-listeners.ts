@@ -95,17 +95,29 @@ for (let i = 0; i < input.listeners; i++) {
   listen();
   if (i % 50 === 49) await sleep(50);
 }
+// One probe every PROBE_EVERY_MS whatever the previous ones do, so a slow answer is sampled as
+// often as a fast one (at most MAX_PROBES_OPEN in flight).
+const PROBE_EVERY_MS = 100;
+const MAX_PROBES_OPEN = 20;
 const deadline = Date.now() + input.seconds * 1000;
 const probes: number[] = [];
+const pending = new Set<Promise<void>>();
 while (Date.now() < deadline) {
-  try {
-    probes.push(await probe());
-  } catch (error) {
-    probeErrors++;
-    note((error as Error).message);
+  if (pending.size < MAX_PROBES_OPEN) {
+    const done: Promise<void> = probe()
+      .then((ms) => {
+        probes.push(ms);
+      })
+      .catch((error: Error) => {
+        probeErrors++;
+        note(error.message);
+      })
+      .finally(() => pending.delete(done));
+    pending.add(done);
   }
-  await sleep(100);
+  await sleep(PROBE_EVERY_MS);
 }
+await Promise.all(pending);
 stopping = true;
 const result = {
   playing,

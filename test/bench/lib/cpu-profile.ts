@@ -1,0 +1,76 @@
+/** The parts of a V8 .cpuprofile (as written by `node --cpu-prof`) that a self-time table needs. */
+interface CpuProfile {
+  nodes: {
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number };
+  }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+export interface SelfTime {
+  name: string;
+  where: string;
+  ms: number;
+  percent: number;
+}
+
+/** Self time per function (summed over its call sites), largest first. */
+export function summariseSelfTime(profile: CpuProfile): SelfTime[] {
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+  const totals = new Map<string, { name: string; where: string; us: number }>();
+  let totalUs = 0;
+  profile.samples.forEach((id, i) => {
+    // timeDeltas[i] is the time before sample i; attribute it to that sample.
+    const us = Math.max(0, profile.timeDeltas[i] ?? 0);
+    totalUs += us;
+    const frame = byNode.get(id)!;
+    const where = frame.url ? `${shortenUrl(frame.url)}:${frame.lineNumber + 1}` : '';
+    const key = `${frame.functionName}@${where}`;
+    const entry = totals.get(key) ?? { name: frame.functionName || '(anonymous)', where, us: 0 };
+    entry.us += us;
+    totals.set(key, entry);
+  });
+  return [...totals.values()]
+    .sort((a, b) => b.us - a.us)
+    .map((t) => ({
+      name: t.name,
+      where: t.where,
+      ms: t.us / 1000,
+      percent: (100 * t.us) / totalUs,
+    }));
+}
+
+/** Self time per package or area: node internals, each node_modules package, the app. */
+export function summariseByArea(rows: SelfTime[]): { area: string; percent: number }[] {
+  const areas = new Map<string, number>();
+  for (const row of rows) {
+    const area = areaOf(row);
+    areas.set(area, (areas.get(area) ?? 0) + row.percent);
+  }
+  return [...areas.entries()]
+    .map(([area, percent]) => ({ area, percent }))
+    .sort((a, b) => b.percent - a.percent);
+}
+
+function areaOf(row: SelfTime): string {
+  if (!row.where) return row.name; // (garbage collector), (program), (idle), native builtins
+  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(row.where);
+  if (pkg) return pkg[1]!;
+  if (row.where.startsWith('node:')) return `node:${row.where.split('/')[1] ?? 'internal'}`;
+  return row.where.split('/').slice(0, 2).join('/').replace(/:\d+$/, '');
+}
+
+const REPO_URL = new URL('../../../', import.meta.url).href;
+
+function shortenUrl(url: string): string {
+  return url.startsWith(REPO_URL) ? url.slice(REPO_URL.length) : url.replace(/^file:\/\//, '');
+}
+
+export function formatSelfTimeTable(rows: SelfTime[], top: number): string {
+  const lines = ['| Self % | Self ms | Function | Where |', '| ---: | ---: | --- | --- |'];
+  for (const r of rows.slice(0, top)) {
+    lines.push(`| ${r.percent.toFixed(1)} | ${r.ms.toFixed(0)} | \`${r.name}\` | ${r.where} |`);
+  }
+  return lines.join('\n');
+}
