@@ -6,6 +6,7 @@
  */
 import { SongChangedError } from './chunk-fetch.ts';
 import type { ChunkLoader } from './chunk-loader.ts';
+import { createChunkStream } from './chunk-stream.ts';
 import {
   CHUNK_SIZE,
   type ChunkSlice,
@@ -111,48 +112,6 @@ export function createStreamHandler({
     const body = createChunkStream(slices, first, load, finish);
     return new Response(body, { status: answer.status, headers });
   }
-}
-
-/** Streams the slices in order; the next chunk loads while the reader consumes the current one. */
-function createChunkStream(
-  slices: ChunkSlice[],
-  first: Uint8Array<ArrayBuffer>,
-  load: (slice: ChunkSlice) => Promise<Uint8Array<ArrayBuffer>>,
-  finish: () => void,
-): ReadableStream<Uint8Array> {
-  let next = 0;
-  let pending: Promise<Uint8Array<ArrayBuffer>> = Promise.resolve(first);
-  let cancelled = false;
-  return new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        try {
-          const bytes = await pending;
-          if (cancelled) return;
-          const slice = slices[next]!;
-          next += 1;
-          if (next < slices.length) {
-            pending = load(slices[next]!);
-            pending.catch(() => {}); // read (and reported) at the next pull
-          }
-          controller.enqueue(bytes.subarray(slice.from, slice.to));
-          if (next === slices.length) {
-            controller.close();
-            finish();
-          }
-        } catch (error) {
-          controller.error(error);
-          finish();
-        }
-      },
-      cancel() {
-        cancelled = true;
-        finish();
-      },
-    },
-    // Pull only when the reader asks: nothing is loaded ahead beyond one chunk.
-    { highWaterMark: 0 },
-  );
 }
 
 /** Where the asked range starts, before the size is known (suffix or no Range: 0). */

@@ -29,6 +29,10 @@ export function createFakeServer() {
     truncateNext: 0,
     /** Breaks the next N bodies after half of their bytes. */
     breakNext: 0,
+    /** Milliseconds before each answer, to see how many requests overlap. */
+    delayMs: 0,
+    inFlight: 0,
+    maxInFlight: 0,
   };
 
   async function fetch(input: string, init?: RequestInit): Promise<Response> {
@@ -38,6 +42,12 @@ export function createFakeServer() {
       range: request.headers.get('Range'),
       ifRange: request.headers.get('If-Range'),
     });
+    if (state.delayMs > 0) {
+      state.inFlight += 1;
+      state.maxInFlight = Math.max(state.maxInFlight, state.inFlight);
+      await new Promise((resolve) => setTimeout(resolve, state.delayMs));
+      state.inFlight -= 1;
+    }
     if (!state.online) throw new TypeError('fetch failed');
     const id = decodeURIComponent(new URL(request.url).pathname.replace(/^\/songs\/listen\//, ''));
     const song = songs.get(id);

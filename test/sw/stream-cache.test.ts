@@ -153,6 +153,11 @@ describe('chunk cache', () => {
     expect(etags.length).toBeGreaterThan(0);
     expect(new Set(etags)).toEqual(new Set(['"v2"']));
     expect(h.sw.index.get('s1')).toMatchObject({ etag: '"v2"', size: v2.length });
+    // Only the new version's bytes count: the old chunks are gone from the index too.
+    expect(h.sw.index.stateOf('s1', false)).toMatchObject({
+      status: 'partial',
+      cachedBytes: v2.length - 3 * K,
+    });
   });
 
   it('a truncated chunk is never cached: 502 before anything was sent, then a clean retry', async () => {
