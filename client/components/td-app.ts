@@ -70,10 +70,8 @@ export class TdApp extends LitElement {
     if (changed.has('bridge') && this.bridge) this._listen(this.bridge);
     const online = this._net.online;
     if (online !== this._wasOnline && this.hasUpdated) {
-      this._toasts.show(
-        online ? 'Back online' : 'You’re offline. Saved songs still play.',
-        online ? 'info' : 'offline',
-      );
+      const message = online ? 'Back online' : 'You’re offline. Saved songs still play.';
+      this._toasts.show(message, online ? 'info' : 'offline', { key: 'network' });
     }
     this._wasOnline = online;
   }

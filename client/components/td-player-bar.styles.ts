@@ -155,6 +155,12 @@ export const playerBarStyles = css`
     .volume {
       display: none;
     }
+    .idle .seek {
+      display: none;
+    }
+    .idle {
+      grid-template-areas: 'now transport extras';
+    }
     .transport {
       gap: 0.25rem;
     }

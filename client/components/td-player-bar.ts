@@ -35,16 +35,16 @@ export class TdPlayerBar extends LitElement {
     const song = this.song;
     const none = song === null;
     return html`
-      <div class="bar" role="region" aria-label="Player">
+      <div class="bar ${none ? 'idle' : ''}" role="region" aria-label="Player">
         <div class="now">
-          <td-cover .src=${song?.coverUrl ?? null} .seed=${song ? (song.album ?? song.title) : ''}></td-cover>
+          <td-cover .src=${song?.coverUrl ?? null} .seed=${song ? (song.album ?? song.title) : 'Tapedeck'}></td-cover>
           <div class="meta">
-            <span class="title">${song?.title ?? 'Nothing playing'}</span>
+            <span class="title">${song?.title ?? 'Not playing'}</span>
             ${
               this.error
                 ? html`<span class="error" data-testid="player-error" role="alert">${icons.iconAlert()}
                   <span>${this.error}</span></span>`
-                : html`<span class="artist">${song ? song.artist : 'Pick a song to start listening'}</span>`
+                : html`<span class="artist">${song ? song.artist : 'Pick a song to start'}</span>`
             }
           </div>
         </div>

@@ -97,7 +97,7 @@ export class TdSearch extends LitElement {
     return html`<div class="field" role="search">
       ${iconSearch()}
       <input type="search" data-testid="search" aria-label="Search songs, artists and albums"
-        placeholder="Search songs, artists, albums" autocomplete="off" spellcheck="false"
+        placeholder="Search music" autocomplete="off" spellcheck="false"
         enterkeyhint="search" .value=${this.value} @input=${this._onInput} @keydown=${this._onKeyDown} />
       ${
         this.value

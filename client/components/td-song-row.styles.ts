@@ -29,11 +29,8 @@ export const songRowStyles = css`
   .row.unavailable:hover {
     background: none;
   }
-  .row.unavailable > :not(.offline) {
+  .row.unavailable :is(.lead, .title, .artist, .album, .duration) {
     opacity: 0.45;
-  }
-  .row.unavailable .badge {
-    opacity: 1;
   }
   .lead {
     position: relative;
@@ -153,9 +150,23 @@ export const songRowStyles = css`
   progress::-moz-progress-bar {
     background: var(--td-accent);
   }
+  .action {
+    position: relative;
+  }
   .action .icon {
     width: 1.15rem;
     height: 1.15rem;
+  }
+  /* On phones the download progress is a ring around the button instead of a bar beside it. */
+  .action.ring::after {
+    content: '';
+    position: absolute;
+    inset: 3px;
+    border-radius: 50%;
+    background: conic-gradient(var(--td-accent) calc(var(--p) * 1%), var(--td-surface-2) 0);
+    -webkit-mask: radial-gradient(farthest-side, transparent calc(100% - 2.5px), #000 calc(100% - 2px));
+    mask: radial-gradient(farthest-side, transparent calc(100% - 2.5px), #000 calc(100% - 2px));
+    display: none;
   }
   .eq {
     display: flex;
@@ -201,7 +212,27 @@ export const songRowStyles = css`
       height: 44px;
     }
     .album,
-    .saved-text {
+    .saved-text,
+    .progress {
+      display: none;
+    }
+    .action.ring::after {
+      display: block;
+    }
+    .badge {
+      min-width: 0;
+      overflow: hidden;
+      text-overflow: ellipsis;
+    }
+    .row.unavailable .artist {
+      display: none;
+    }
+  }
+  @media (max-width: 380px) {
+    .row {
+      grid-template-columns: 44px minmax(0, 1fr) auto;
+    }
+    .duration {
       display: none;
     }
   }

@@ -93,9 +93,11 @@ export class TdSongRow extends LitElement {
       } else label = `Download the rest of ${title}`;
     }
     const blocked = action === 'download' && (!this.online || this.unavailable === 'format');
+    const ring = status === 'partial' || state?.downloading === true;
     return html`${indicator}
-      <button class="icon-button action" data-testid="download-song" data-action=${action}
-        aria-label=${label} title=${label} ?disabled=${blocked} @click=${this._onActionClick}>
+      <button class="icon-button action ${ring ? 'ring' : ''}" style="--p: ${percent}"
+        data-testid="download-song" data-action=${action} aria-label=${label} title=${label}
+        ?disabled=${blocked} @click=${this._onActionClick}>
         ${icon}
       </button>`;
   }

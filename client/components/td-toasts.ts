@@ -8,6 +8,7 @@ export type ToastTone = 'info' | 'success' | 'error' | 'offline';
 
 interface Toast {
   id: number;
+  key: string;
   message: string;
   tone: ToastTone;
 }
@@ -72,10 +73,18 @@ export class TdToasts extends LitElement {
   @state() private _toasts: Toast[] = [];
   private _nextId = 1;
 
-  /** Show `message` for `ms` milliseconds (errors stay longer by default). */
-  show(message: string, tone: ToastTone = 'info', ms = tone === 'error' ? 7000 : 4000): void {
-    const toast = { id: this._nextId++, message, tone };
-    this._toasts = [...this._toasts.filter((t) => t.message !== message), toast].slice(-MAX_TOASTS);
+  /**
+   * Show `message` for `ms` milliseconds (errors stay longer). A toast with the same `key` is
+   * replaced, so "offline" then "back online" never stack.
+   */
+  show(
+    message: string,
+    tone: ToastTone = 'info',
+    options: { key?: string; ms?: number } = {},
+  ): void {
+    const { key = message, ms = tone === 'error' ? 7000 : 4000 } = options;
+    const toast = { id: this._nextId++, key, message, tone };
+    this._toasts = [...this._toasts.filter((t) => t.key !== key), toast].slice(-MAX_TOASTS);
     setTimeout(() => {
       this._toasts = this._toasts.filter((t) => t.id !== toast.id);
     }, ms);
