@@ -1,16 +1,16 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { consola } from 'consola';
 import { serve } from 'srvx';
 import { createApp } from './app.ts';
 import { createCatalog } from './catalog/catalog.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { serialize } from './lib/serialize.ts';
+import { createLogger } from './log.ts';
 import { scanLibrary } from './scan/scan-library.ts';
 import { watchLibrary } from './scan/watch-library.ts';
 import { createStores } from './storage/create-stores.ts';
 
-const log = consola.withTag('tapedeck');
+const log = createLogger();
 
 /** The entry: reads the environment, builds storage, scans, serves, and shuts down cleanly. */
 async function main() {

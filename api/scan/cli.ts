@@ -1,6 +1,6 @@
-import { consola } from 'consola';
 import { createCatalog } from '../catalog/catalog.ts';
 import { loadConfig } from '../config.ts';
+import { createLogger } from '../log.ts';
 import { createStores } from '../storage/create-stores.ts';
 import { scanLibrary } from './scan-library.ts';
 
@@ -8,7 +8,7 @@ import { scanLibrary } from './scan-library.ts';
  * `npm run scan`: rescans MUSIC_DIR into the catalog store and prints what changed. A running server
  * picks changes up by itself (it watches the folder) or on `kill -HUP <pid>`.
  */
-const log = consola.withTag('tapedeck');
+const log = createLogger();
 try {
   const config = loadConfig(process.env);
   const stores = createStores(config);

@@ -1,0 +1,89 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { serve } from 'srvx';
+import { createStorage } from 'unstorage';
+import memoryDriver from 'unstorage/drivers/memory';
+import { createApp } from '../../api/app.ts';
+import { type Catalog, createCatalog } from '../../api/catalog/catalog.ts';
+import { scanLibrary } from '../../api/scan/scan-library.ts';
+import type { AudioStore } from '../../api/storage/audio-store.ts';
+import { createChunkedAudioStore } from '../../api/storage/chunked-audio-store.ts';
+import { createFsAudioStore } from '../../api/storage/fs-audio-store.ts';
+
+export type Backend = 'fs' | 'chunked';
+
+export interface TestApi {
+  url: string;
+  port: number;
+  catalog: Catalog;
+  musicDir: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Runs the real app on 127.0.0.1 over a temporary music folder holding `files` (relative path →
+ * bytes), with the stream route reading from the fs store or a chunked copy in memory.
+ */
+export async function startTestApi(
+  files: Record<string, Uint8Array>,
+  backend: Backend = 'fs',
+  chunkSize = 4096,
+): Promise<TestApi> {
+  const musicDir = await mkdtemp(join(tmpdir(), 'tapedeck-api-'));
+  for (const [path, bytes] of Object.entries(files)) {
+    await mkdir(dirname(join(musicDir, path)), { recursive: true });
+    await writeFile(join(musicDir, path), bytes);
+  }
+  const source = createFsAudioStore(musicDir);
+  const audio: AudioStore =
+    backend === 'fs'
+      ? source
+      : createChunkedAudioStore(createStorage({ driver: memoryDriver() }), { chunkSize });
+  const catalog = createCatalog(createStorage({ driver: memoryDriver() }));
+  const log = { info() {}, warn() {}, error() {} };
+  await scanLibrary({ catalog, source, target: audio, log });
+  const app = createApp({ catalog, audio });
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1', silent: true });
+  await server.ready();
+  const port = Number(new URL(server.url!).port);
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    catalog,
+    musicDir,
+    async close() {
+      await server.close(true);
+      await rm(musicDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface RawResponse {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+/** A request with the path sent exactly as given (fetch would normalise `..` and `%2e`). */
+export function rawRequest(
+  port: number,
+  path: string,
+  headers: Record<string, string> = {},
+  method = 'GET',
+): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port, path, method, headers }, (res) => {
+      const pieces: Buffer[] = [];
+      res.on('data', (piece: Buffer) => pieces.push(piece));
+      res.on('end', () =>
+        resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(pieces) }),
+      );
+      res.on('error', reject);
+    });
+    req.setTimeout(10_000, () => req.destroy(new Error(`timeout: ${method} ${path}`)));
+    req.on('error', reject);
+    req.end();
+  });
+}
