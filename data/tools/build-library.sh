@@ -35,16 +35,22 @@ loudness() {
     awk '/Integrated loudness:/ {f=1} f && /I:/ {print $2; exit}'
 }
 
-while IFS=$'\t' read -r -u 3 slug format artist album title file_title track total year genre; do
+while IFS=$'\t' read -r -u 3 slug format artist album title file_title track total year genre lufs; do
   if [ "$#" -gt 0 ] && [[ " $* " != *" $slug "* ]]; then continue; fi
   raw="$WORK/$slug.raw.wav"
   wav="$WORK/$slug.wav"
-  fluidsynth -ni -q -F "$raw" -r 44100 -g 0.5 "$SF2" "$WORK/$slug.mid" </dev/null >/dev/null
-  # Trim the silent tail, then bring the song to the target loudness under a -1 dBFS ceiling.
+  # Float output: no clipping inside the renderer, whatever the mix.
+  fluidsynth -ni -q -O float -F "$raw" -r 44100 -g 0.3 "$SF2" "$WORK/$slug.mid" </dev/null >/dev/null
+  # Trim the silent tail; level to -20 LUFS; glue with a gentle compressor; bring to the target
+  # loudness under a -1.5 dBFS limiter.
   sox "$raw" "$WORK/$slug.trim.wav" reverse silence 1 0.02 -70d reverse
-  gain=$(awk -v l="$(loudness "$WORK/$slug.trim.wav")" -v t="$TARGET_LUFS" 'BEGIN {printf "%.2f", t - l}')
+  pre=$(awk -v l="$(loudness "$WORK/$slug.trim.wav")" 'BEGIN {printf "%.2f", -20 - l}')
   ffmpeg -nostdin -hide_banner -loglevel error -y -i "$WORK/$slug.trim.wav" \
-    -af "volume=${gain}dB,alimiter=limit=0.891:attack=3:release=60:level=false" \
+    -af "volume=${pre}dB,acompressor=threshold=-26dB:ratio=2.5:attack=15:release=250:knee=6" \
+    -c:a pcm_f32le "$WORK/$slug.glued.wav"
+  gain=$(awk -v l="$(loudness "$WORK/$slug.glued.wav")" -v t="${lufs:-$TARGET_LUFS}" 'BEGIN {printf "%.2f", t - l}')
+  ffmpeg -nostdin -hide_banner -loglevel error -y -i "$WORK/$slug.glued.wav" \
+    -af "volume=${gain}dB,alimiter=limit=0.84:attack=3:release=80:level=false" \
     -ar 44100 -c:a pcm_s16le "$wav"
 
   dir="$DATA/music/$artist/$album"
@@ -80,7 +86,7 @@ while IFS=$'\t' read -r -u 3 slug format artist album title file_title track tot
         "$WORK/$slug.small.wav" ;;
     *) echo "unknown format $format" >&2; exit 1 ;;
   esac
-  printf '%-24s %5s LUFS(raw) %+6s dB  %s\n' "$slug" "$(loudness "$WORK/$slug.trim.wav")" "$gain" "$out"
+  printf '%-20s %+6s dB, limiter in at %+6s dB, now %s LUFS  %s\n' "$slug" "$pre" "$gain" "$(loudness "$wav")" "$out"
 done 3<"$WORK/songs.tsv"
 
 du -sh "$DATA"

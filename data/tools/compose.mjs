@@ -26,6 +26,7 @@ for (const song of SONGS) {
       total,
       song.year,
       song.genre,
+      song.loudness ?? -14,
     ].join('\t'),
   );
   if (only.length && !only.includes(song.slug)) continue;

@@ -599,6 +599,7 @@ export const SONGS = [
     key: 5,
     scale: 'major',
     bpm: 66,
+    loudness: -16,
     bpb: 3,
     parts: {
       lead: { program: 0, center: 74, volume: 100, reverb: 60, gate: 0.95, velocity: 84 },

@@ -13,7 +13,7 @@ const problems = [];
 const rows = [];
 for (const file of files) {
   const rel = relative(root, file);
-  const { common, format } = await parseFile(file);
+  const { common, format } = await parseFile(file, { duration: true });
   const need = {
     title: common.title,
     artist: common.artist,
