@@ -50,6 +50,8 @@ export default defineConfig({
     root: repoRoot,
     include: ['test/**/*.test.ts'],
     exclude: ['**/node_modules/**', 'test/bench/**'],
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-results/vitest.json' },
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },

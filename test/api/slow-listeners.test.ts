@@ -79,12 +79,12 @@ function listen(port: number, path: string, agent: Agent, playMs: number): Promi
         res.pause();
         const tick = setInterval(() => {
           let taken = 0;
-        while (taken < BYTES_PER_TICK) {
-          const piece: Buffer | null = res.read(Math.min(1024, BYTES_PER_TICK - taken));
-          if (piece === null) break;
-          taken += piece.length;
-        }
-        received += taken;
+          while (taken < BYTES_PER_TICK) {
+            const piece: Buffer | null = res.read(Math.min(1024, BYTES_PER_TICK - taken));
+            if (piece === null) break;
+            taken += piece.length;
+          }
+          received += taken;
         }, 250);
         setTimeout(() => {
           clearInterval(tick);
