@@ -60,7 +60,7 @@ export async function fetchChunk(
   try {
     response = await fetch(target.url, { headers, signal });
   } catch (error) {
-    throw signal?.aborted ? error : new OfflineError(String(error));
+    throw signal?.aborted ? error : new OfflineError('offline');
   }
   const etag = response.headers.get('ETag');
   const mimeType = response.headers.get('Content-Type') ?? 'application/octet-stream';
@@ -132,7 +132,7 @@ async function readExactly(
   } catch (error) {
     await reader.cancel().catch(() => {});
     if (error instanceof BadChunkError || signal?.aborted) throw error;
-    throw new OfflineError(`body broke off: ${String(error)}`);
+    throw new OfflineError('connection lost during a chunk');
   }
   if (offset !== length) throw new BadChunkError(`chunk truncated: ${offset} of ${length} bytes`);
   return bytes;

@@ -18,8 +18,10 @@ export interface ChunkStore {
   deleteSong(id: string): Promise<void>;
   /** Deletes every chunk cache. */
   deleteAll(): Promise<void>;
-  /** At start: makes the index agree with what the caches really hold. */
+  /** At start, cheap: drops chunk caches without a record, and chunk sets without a cache. */
   reconcile(): Promise<void>;
+  /** After start, in the background: makes each song's chunk set match its cache's entries. */
+  verify(): Promise<void>;
 }
 
 export function createChunkStore(
@@ -91,27 +93,31 @@ export function createChunkStore(
       }
     },
     async reconcile() {
-      const seen = new Set<string>();
+      const withCache = new Set<string>();
       for (const name of await caches.keys()) {
         const id = songIdFromCacheName(name);
         if (id === null) continue;
-        const record = index.get(id);
-        if (!record) {
-          await caches.delete(name);
-          continue;
-        }
-        seen.add(id);
-        const cache = await caches.open(name);
-        const found: number[] = [];
+        if (index.get(id)) withCache.add(id);
+        else await caches.delete(name).catch(() => false); // removed, but the worker died before
+      }
+      for (const record of index.all())
+        if (!withCache.has(record.id)) index.setChunks(record.id, []);
+    },
+    async verify() {
+      for (const record of index.all()) {
+        // Snapshot first: a chunk indexed after it was written meanwhile and must not be dropped.
+        const before = new Set(record.chunks);
+        const cache = await caches.open(songCacheName(record.id));
+        const found = new Set<number>();
         for (const request of await cache.keys()) {
           const key = parseChunkKey(request.url);
           const valid = key?.etag === record.etag && key.index < chunkCount(record.size);
-          if (valid) found.push(key.index);
-          else await cache.delete(request);
+          if (valid) found.add(key.index);
+          else if (index.get(record.id)?.etag === record.etag) await cache.delete(request);
         }
-        index.setChunks(id, found);
+        for (const i of before) if (!found.has(i)) index.removeChunk(record.id, record.etag, i);
+        for (const i of found) index.addChunk(record.id, record.etag, i);
       }
-      for (const record of index.all()) if (!seen.has(record.id)) index.setChunks(record.id, []);
     },
   };
 }

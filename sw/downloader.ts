@@ -3,7 +3,7 @@
  * song) or its first chunks (PREFETCH_SONG). Progress reaches the page through the state reporter;
  * failures as CACHE_ERROR. Cancelling stops before the next chunk.
  */
-import { OfflineError, SongChangedError } from './chunk-fetch.ts';
+import { OfflineError, SongChangedError, UpstreamError } from './chunk-fetch.ts';
 import type { ChunkLoader } from './chunk-loader.ts';
 import { chunkCount } from './chunks.ts';
 import type { SongRef, WorkerToPage } from './protocol.ts';
@@ -121,7 +121,7 @@ export function createDownloader(deps: DownloaderDeps): Downloader {
 }
 
 function describe(error: unknown): string {
-  if (error instanceof OfflineError) return 'offline';
-  if (error instanceof StorageFullError) return error.message;
+  if (error instanceof OfflineError || error instanceof StorageFullError) return error.message;
+  if (error instanceof UpstreamError) return `server answered ${error.status}`;
   return error instanceof Error ? error.message : String(error);
 }

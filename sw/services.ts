@@ -33,6 +33,8 @@ export interface WorkerDeps {
 export interface WorkerServices {
   /** Settles once the index is loaded and reconciled with the caches (never rejects). */
   ready: Promise<void>;
+  /** Settles once every song's chunk set was checked against its cache. */
+  verified: Promise<void>;
   handleStream(request: Request): StreamAnswer;
   handleMessage(data: unknown): Promise<void>;
   index: SongIndex;
@@ -77,6 +79,8 @@ export function createWorkerServices(deps: WorkerDeps): WorkerServices {
     await store.reconcile();
     await budget.load();
   })().catch(() => {});
+  // Listing every song's chunks is slower: it must not delay the first media answer.
+  const verified = ready.then(() => store.verify()).catch(() => {});
   const stream = createStreamHandler({ loader, index });
   const messages = createMessageHandler({
     index,
@@ -92,6 +96,7 @@ export function createWorkerServices(deps: WorkerDeps): WorkerServices {
 
   return {
     ready,
+    verified,
     handleStream(request) {
       const answer = ready.then(() => stream(request));
       return { response: answer.then((a) => a.response), done: answer.then((a) => a.done) };

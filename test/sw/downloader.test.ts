@@ -186,7 +186,7 @@ describe('state and storage messages', () => {
     const lost = [...cache.entries.keys()].find((u) => parseChunkKey(u)?.index === 1)!;
     cache.entries.delete(lost);
     const again = h.restart();
-    await again.ready;
+    await again.verified;
     expect(again.index.stateOf('s', false)).toMatchObject({
       status: 'partial',
       cachedBytes: bytes.length - K,
