@@ -107,6 +107,7 @@ export function createChunkStore(
       for (const record of index.all()) {
         // Snapshot first: a chunk indexed after it was written meanwhile and must not be dropped.
         const before = new Set(record.chunks);
+        if (!(await caches.has(songCacheName(record.id)))) continue; // reconcile emptied it
         const cache = await caches.open(songCacheName(record.id));
         const found = new Set<number>();
         for (const request of await cache.keys()) {

@@ -54,7 +54,11 @@ registerRoute(
   new NetworkFirst({
     cacheName: CATALOG_CACHE,
     networkTimeoutSeconds: 3,
-    plugins: [new CacheableResponsePlugin({ statuses: [200] })],
+    // Every search is its own entry: keep the most recent ones only.
+    plugins: [
+      new CacheableResponsePlugin({ statuses: [200] }),
+      new ExpirationPlugin({ maxEntries: 200, purgeOnQuotaError: true }),
+    ],
   }),
 );
 
