@@ -24,3 +24,13 @@ export async function openFileCount(pid: number | 'self' = 'self'): Promise<numb
   const { readdir } = await import('node:fs/promises');
   return (await readdir(`/proc/${pid}/fd`)).length;
 }
+
+/** Open descriptors of this process that point at files on disk (not sockets, pipes or devices). */
+export async function openDiskFileCount(pid: number | 'self' = 'self'): Promise<number> {
+  const { readdir, readlink } = await import('node:fs/promises');
+  const fds = await readdir(`/proc/${pid}/fd`);
+  const targets = await Promise.all(
+    fds.map((fd) => readlink(`/proc/${pid}/fd/${fd}`).catch(() => '')),
+  );
+  return targets.filter((target) => target.startsWith('/') && !target.startsWith('/dev/')).length;
+}
