@@ -3,6 +3,11 @@
  * worker builds itself, chunk by chunk from Cache Storage or the network (see chunk-loader.ts).
  * Pull-based: a chunk is loaded only when the reader is about to need it (one chunk look-ahead),
  * and cancelling the response stops loading.
+ *
+ * workbox-range-requests is not used here on purpose: `createPartialResponse` slices one complete
+ * cached body, so its Content-Range total would be the chunk's length, not the song's; it replays a
+ * cached 206 for any range, answers 416 where an end past the size must be clamped, and reads the
+ * whole body into memory (STACK-NOTES). Range maths for chunks lives in chunks.ts instead.
  */
 import { SongChangedError } from './chunk-fetch.ts';
 import type { ChunkLoader } from './chunk-loader.ts';
