@@ -12,8 +12,16 @@ import {
 /** `registerSW` from `virtual:pwa-register`, passed in by main.ts so this module stays testable. */
 export type RegisterSW = (options: RegisterSWOptions) => (reloadPage?: boolean) => Promise<void>;
 
-/** Events: `change` (states or storage), `cache-error` (CustomEvent<{id, error}>), `need-refresh`, `offline-ready`. */
-export type SwBridgeEvent = 'change' | 'cache-error' | 'need-refresh' | 'offline-ready';
+/**
+ * Events: `change` (states or storage), `cache-error` (CustomEvent<{id, error}>), `need-refresh`,
+ * `offline-ready`, `controlled` (a worker took control of this page).
+ */
+export type SwBridgeEvent =
+  | 'change'
+  | 'cache-error'
+  | 'need-refresh'
+  | 'offline-ready'
+  | 'controlled';
 
 const UPDATE_CHECK_MS = 60 * 60 * 1000;
 const READY_TIMEOUT_MS = 10_000;
@@ -40,7 +48,10 @@ export class SwBridge extends EventTarget {
     if (!container) return;
     new BroadcastChannel(OFFLINE_CHANNEL).onmessage = (event: MessageEvent<WorkerToPage>) =>
       this._onMessage(event.data);
-    container.addEventListener('controllerchange', () => this.refresh());
+    container.addEventListener('controllerchange', () => {
+      this.refresh();
+      this.dispatchEvent(new Event('controlled'));
+    });
     this._updateSW = registerSW?.({
       immediate: true,
       onNeedRefresh: () => {

@@ -41,17 +41,23 @@ export class TdApp extends LitElement {
   @state() private _updating = false;
   @state() private _queueOpen = false;
   @state() private _storageOpen = false;
+  /** Bumped when a worker takes control, so the library fetches through it once. */
+  @state() private _catalogEpoch = 0;
   @query('td-search') private _search!: TdSearch;
   @query('td-toasts') private _toasts!: TdToasts;
   private _wasOnline = true;
   private _lastError: string | null = null;
 
   private readonly _net = new ConnectivityController(this);
-  private readonly _playback = new PlaybackController(this, {
-    cacheSong: (song, pin) => this.bridge?.cacheSong(song, pin),
-    prefetchSong: (song) => this.bridge?.prefetchSong(song),
-    nowPlaying: (id) => this.bridge?.nowPlaying(id),
-  });
+  private readonly _playback = new PlaybackController(
+    this,
+    {
+      cacheSong: (song, pin) => this.bridge?.cacheSong(song, pin),
+      prefetchSong: (song) => this.bridge?.prefetchSong(song),
+      nowPlaying: (id) => this.bridge?.nowPlaying(id),
+    },
+    { canPlay: (song) => this._net.online || this._states.get(song.id)?.status === 'complete' },
+  );
 
   constructor() {
     super();
@@ -106,7 +112,7 @@ export class TdApp extends LitElement {
       </header>
       <main id="main" tabindex="-1">
         <td-library .query=${this._query} .online=${online} .offlineStates=${this._states}
-          .currentId=${song?.id ?? null} .playing=${p.playing}
+          .currentId=${song?.id ?? null} .playing=${p.playing} .refreshKey=${this._catalogEpoch}
           @play-song-request=${this._onPlaySong} @download-request=${this._onDownload}
           @remove-request=${this._onRemove} @songs-loaded=${this._onSongsLoaded}
           @reachability-change=${() => this._net.report(false)}></td-library>
@@ -146,6 +152,9 @@ export class TdApp extends LitElement {
     bridge.addEventListener('change', () => {
       this._states = bridge.states;
       this._storage = bridge.storage;
+    });
+    bridge.addEventListener('controlled', () => {
+      this._catalogEpoch++;
     });
     bridge.addEventListener('need-refresh', () => {
       this._needRefresh = true;

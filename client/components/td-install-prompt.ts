@@ -71,6 +71,9 @@ export class TdInstallPrompt extends LitElement {
     event.preventDefault(); // keep the browser's mini-infobar away; our button offers it
     this._deferred = event as BeforeInstallPromptEvent;
   };
+  private readonly _onOutside = (event: Event) => {
+    if (this._helpOpen && !event.composedPath().includes(this)) this._helpOpen = false;
+  };
   private readonly _onInstalled = () => {
     this._deferred = null;
     this._standalone = true;
@@ -80,11 +83,13 @@ export class TdInstallPrompt extends LitElement {
     super.connectedCallback();
     window.addEventListener('beforeinstallprompt', this._onBeforeInstall);
     window.addEventListener('appinstalled', this._onInstalled);
+    window.addEventListener('pointerdown', this._onOutside);
   }
   disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('beforeinstallprompt', this._onBeforeInstall);
     window.removeEventListener('appinstalled', this._onInstalled);
+    window.removeEventListener('pointerdown', this._onOutside);
   }
 
   render() {

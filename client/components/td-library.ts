@@ -30,6 +30,8 @@ export class TdLibrary extends LitElement {
   /** The song loaded in the player, and whether it plays. */
   @property() currentId: string | null = null;
   @property({ type: Boolean }) playing = false;
+  /** Bump to re-fetch the first page quietly (the service worker just took control). */
+  @property({ type: Number }) refreshKey = 0;
 
   @state() private _offlineOnly = false;
   @query('.sentinel') private _sentinel!: HTMLElement;
@@ -41,6 +43,7 @@ export class TdLibrary extends LitElement {
 
   protected willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('query') || changed.has('online')) this._loader.sync(this.query, this.online);
+    if (changed.has('refreshKey') && this.refreshKey > 0) void this._loader.refresh();
     if (this._offlineOnly && (changed.has('offlineStates') || changed.has('online'))) {
       void this._loader.ensure(this._completeIds());
     }

@@ -44,7 +44,7 @@ export class TdPlayerBar extends LitElement {
               this.error
                 ? html`<span class="error" data-testid="player-error" role="alert">${icons.iconAlert()}
                   <span>${this.error}</span></span>`
-                : html`<span class="artist">${song ? song.artist : 'Pick a song to start'}</span>`
+                : html`<span class="artist">${song ? song.artist : 'Pick a song'}</span>`
             }
           </div>
         </div>

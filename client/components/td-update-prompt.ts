@@ -21,6 +21,16 @@ export class TdUpdatePrompt extends LitElement {
       :host(:not([open])) {
         display: none;
       }
+      /* Phones: under the header, clear of the toasts above the player bar. */
+      @media (max-width: 640px) {
+        :host {
+          left: 0.75rem;
+          right: 0.75rem;
+          width: auto;
+          bottom: auto;
+          top: calc(var(--td-header-h) + env(safe-area-inset-top) + 0.5rem);
+        }
+      }
       .card {
         display: grid;
         grid-template-columns: auto 1fr;

@@ -35,6 +35,7 @@ export class LibraryLoader implements ReactiveController {
   private _started = false;
   private _timer: ReturnType<typeof setTimeout> | undefined;
   private _abort: AbortController | null = null;
+  private _refreshPending = false;
 
   constructor(host: ReactiveControllerHost, options: LibraryLoaderOptions) {
     this._host = host;
@@ -59,6 +60,8 @@ export class LibraryLoader implements ReactiveController {
     if (!online) {
       this._abort?.abort();
       this._showLocal();
+      // Opened offline: the worker may still hold the catalog (same URL as the first online page).
+      if (this.known.size === 0) void this._fetchCached();
       return;
     }
     this.loading = true;
@@ -74,6 +77,29 @@ export class LibraryLoader implements ReactiveController {
   }
   retry(): void {
     void this._fetch(0);
+  }
+
+  /**
+   * Fetch the first page again without disturbing the list: once the worker controls the page, this
+   * lets it keep the catalog that the very first load fetched before it was there.
+   */
+  async refresh(): Promise<void> {
+    if (!this._online) return;
+    if (this.loading) {
+      this._refreshPending = true; // the request in flight may have bypassed the worker
+      return;
+    }
+    try {
+      const page = await fetchSongs({ q: this._query, limit: this._options.pageSize });
+      this._remember(page.items);
+      if (this.source === 'server' && this.items.length <= page.items.length) {
+        this.items = page.items;
+        this.total = page.total;
+        this._host.requestUpdate();
+      }
+    } catch {
+      // The visible list stays; the next search or retry reports problems.
+    }
   }
 
   /** Load songs by id that no list has brought yet (songs kept offline but not on this page). */
@@ -109,6 +135,21 @@ export class LibraryLoader implements ReactiveController {
     }
     this.loading = false;
     this._host.requestUpdate();
+    if (this._refreshPending) {
+      this._refreshPending = false;
+      void this.refresh();
+    }
+  }
+
+  private async _fetchCached(): Promise<void> {
+    const abort = new AbortController();
+    this._abort = abort;
+    try {
+      this._remember((await fetchSongs({ limit: this._options.pageSize }, abort.signal)).items);
+      if (!this._online) this._showLocal();
+    } catch {
+      // Nothing cached either: the empty state explains it.
+    }
   }
 
   private _showLocal(): void {

@@ -1,5 +1,13 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Song } from '../../api/catalog/song.ts';
+import {
+  AUDIO_EVENTS,
+  type AudioEvent,
+  createAudioElement,
+  type KeyValueStore,
+  localStore,
+  saveVolume,
+} from '../lib/audio-element.ts';
 import { canPlayMime } from '../lib/can-play.ts';
 import { describeMediaError } from '../lib/media-error.ts';
 
@@ -10,27 +18,14 @@ export interface PlaybackWorker {
   nowPlaying(id: string | null): void;
 }
 
-type KeyValueStore = Pick<Storage, 'getItem' | 'setItem'>;
+export interface PlaybackOptions {
+  /** Whether a song can play now (offline, only songs kept on the device): next/previous skip others. */
+  canPlay?: (song: Song) => boolean;
+  store?: KeyValueStore | null;
+}
 
-const VOLUME_KEY = 'tapedeck:volume';
 /** "Previous" restarts the song when we are further in than this. */
 const RESTART_AFTER_S = 3;
-const AUDIO_EVENTS = [
-  'play',
-  'pause',
-  'playing',
-  'waiting',
-  'canplay',
-  'timeupdate',
-  'durationchange',
-  'seeked',
-  'volumechange',
-  'ended',
-  'error',
-  'emptied',
-  'loadedmetadata',
-] as const;
-type AudioEvent = (typeof AUDIO_EVENTS)[number];
 
 /**
  * Owns the one `<audio id="td-audio">` (light DOM, appended to body) and the queue. Controls never
@@ -48,21 +43,18 @@ export class PlaybackController implements ReactiveController {
   private readonly _host: ReactiveControllerHost;
   private readonly _worker: PlaybackWorker;
   private readonly _store: KeyValueStore | null;
+  private readonly _canPlay: (song: Song) => boolean;
   /** The song the worker was told about for the current load (once per load, not per resume). */
   private _reported: string | null = null;
   private readonly _onEvent = (event: Event) => this._handle(event.type as AudioEvent);
 
-  constructor(host: ReactiveControllerHost, worker: PlaybackWorker, store = localStore()) {
+  constructor(host: ReactiveControllerHost, worker: PlaybackWorker, options: PlaybackOptions = {}) {
+    const store = options.store === undefined ? localStore() : options.store;
     this._host = host;
     this._worker = worker;
     this._store = store;
-    this.audio = document.createElement('audio');
-    this.audio.id = 'td-audio';
-    // Same-origin, yet needed: Chromium mixes worker-built and network responses only for CORS media.
-    this.audio.crossOrigin = 'anonymous';
-    this.audio.preload = 'auto';
-    const saved = Number(store?.getItem(VOLUME_KEY) ?? Number.NaN);
-    if (Number.isFinite(saved) && saved >= 0 && saved <= 1) this.audio.volume = saved;
+    this._canPlay = options.canPlay ?? (() => true);
+    this.audio = createAudioElement(store);
     host.addController(this);
   }
 
@@ -86,7 +78,7 @@ export class PlaybackController implements ReactiveController {
     return this.audio.muted;
   }
   get hasNext(): boolean {
-    return this.index >= 0 && this.index < this.queue.length - 1;
+    return this._step(1) >= 0;
   }
 
   hostConnected(): void {
@@ -128,11 +120,13 @@ export class PlaybackController implements ReactiveController {
     this.seek(this.audio.currentTime + delta);
   }
   next(): void {
-    if (this.hasNext) this._load(this.index + 1, true);
+    const index = this._step(1);
+    if (index >= 0) this._load(index, true);
   }
   previous(): void {
-    if (this.audio.currentTime > RESTART_AFTER_S || this.index <= 0) this.seek(0);
-    else this._load(this.index - 1, true);
+    const index = this._step(-1);
+    if (this.audio.currentTime > RESTART_AFTER_S || index < 0) this.seek(0);
+    else this._load(index, true);
   }
   setVolume(volume: number): void {
     this.audio.volume = Math.max(0, Math.min(1, volume));
@@ -180,10 +174,10 @@ export class PlaybackController implements ReactiveController {
         if (this.audio.paused) this.buffering = false;
         break;
       case 'volumechange':
-        this._store?.setItem(VOLUME_KEY, String(this.audio.volume));
+        saveVolume(this._store, this.audio.volume);
         break;
       case 'ended':
-        if (this.hasNext) this._load(this.index + 1, true);
+        if (this.hasNext) this.next();
         else this._worker.nowPlaying(null);
         break;
       case 'error':
@@ -204,15 +198,16 @@ export class PlaybackController implements ReactiveController {
     this._reported = song.id;
     this._worker.cacheSong(song, false);
     this._worker.nowPlaying(song.id);
-    const next = this.queue[this.index + 1];
+    const next = this.queue[this._step(1)];
     if (next) this._worker.prefetchSong(next);
   }
-}
 
-function localStore(): KeyValueStore | null {
-  try {
-    return globalThis.localStorage ?? null;
-  } catch {
-    return null; // storage disabled (privacy mode)
+  /** Index of the nearest playable song in `direction` from the current one, or -1. */
+  private _step(direction: 1 | -1): number {
+    if (this.index < 0) return -1;
+    for (let i = this.index + direction; i >= 0 && i < this.queue.length; i += direction) {
+      if (this._canPlay(this.queue[i]!)) return i;
+    }
+    return -1;
   }
 }
