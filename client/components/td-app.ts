@@ -113,6 +113,7 @@ export class TdApp extends LitElement {
       <main id="main" tabindex="-1">
         <td-library .query=${this._query} .online=${online} .offlineStates=${this._states}
           .currentId=${song?.id ?? null} .playing=${p.playing} .refreshKey=${this._catalogEpoch}
+          .ready=${this._net.checked}
           @play-song-request=${this._onPlaySong} @download-request=${this._onDownload}
           @remove-request=${this._onRemove} @songs-loaded=${this._onSongsLoaded}
           @reachability-change=${() => this._net.report(false)}></td-library>

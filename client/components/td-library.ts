@@ -30,6 +30,11 @@ export class TdLibrary extends LitElement {
   /** The song loaded in the player, and whether it plays. */
   @property() currentId: string | null = null;
   @property({ type: Boolean }) playing = false;
+  /**
+   * Connectivity is known (the shell's first health probe answered). Loading waits for it, so rows
+   * never show as playable for a moment when the server is down and the worker answers instead.
+   */
+  @property({ type: Boolean }) ready = true;
   /** Bump to re-fetch the first page quietly (the service worker just took control). */
   @property({ type: Number }) refreshKey = 0;
 
@@ -42,7 +47,10 @@ export class TdLibrary extends LitElement {
   });
 
   protected willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('query') || changed.has('online')) this._loader.sync(this.query, this.online);
+    if (!this.ready) return;
+    if (changed.has('query') || changed.has('online') || changed.has('ready')) {
+      this._loader.sync(this.query, this.online);
+    }
     if (changed.has('refreshKey') && this.refreshKey > 0) void this._loader.refresh();
     if (this._offlineOnly && (changed.has('offlineStates') || changed.has('online'))) {
       void this._loader.ensure(this._completeIds());
@@ -106,8 +114,8 @@ export class TdLibrary extends LitElement {
           (song) => this._renderRow(song),
         )}
       </div>
-      ${loader.loading && songs.length === 0 ? skeleton() : nothing}
-      ${!loader.loading && songs.length === 0 && !loader.error ? this._renderEmpty() : nothing}
+      ${(loader.loading || !this.ready) && songs.length === 0 ? skeleton() : nothing}
+      ${this.ready && !loader.loading && songs.length === 0 && !loader.error ? this._renderEmpty() : nothing}
       <div class="sentinel"></div>
       ${
         loader.hasMore && !this._offlineOnly
@@ -155,10 +163,10 @@ export class TdLibrary extends LitElement {
 
   private _summary(shown: number): string {
     const total = this._offlineOnly ? shown : this._loader.total;
-    if (this._loader.loading && total === 0) return 'Loading…';
+    if (!this.ready || (this._loader.loading && total === 0)) return 'Loading…';
     const songs = `${total} ${total === 1 ? 'song' : 'songs'}`;
     if (this._offlineOnly) return `${songs} on this device`;
-    if (this._loader.source === 'local') return `${songs} loaded before going offline`;
+    if (this._loader.source === 'local') return `${songs}, as last seen online`;
     return songs;
   }
 

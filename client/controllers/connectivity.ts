@@ -30,6 +30,9 @@ export class ConnectivityController implements ReactiveController {
     host.addController(this);
   }
 
+  /** The first probe has answered: until then, `online` is only the browser's guess. */
+  checked = false;
+
   get online(): boolean {
     return this._browserOnline && this._reachable;
   }
@@ -56,8 +59,9 @@ export class ConnectivityController implements ReactiveController {
   async probe(): Promise<boolean> {
     clearTimeout(this._timer);
     const reachable = this._browserOnline && (await pingApi(AbortSignal.timeout(PROBE_TIMEOUT_MS)));
-    if (reachable !== this._reachable) {
+    if (reachable !== this._reachable || !this.checked) {
       this._reachable = reachable;
+      this.checked = true;
       this._host.requestUpdate();
     }
     if (!reachable) this._schedule();
