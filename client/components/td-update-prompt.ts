@@ -80,7 +80,7 @@ export class TdUpdatePrompt extends LitElement {
   render() {
     return html`<div class="card" role="status" aria-live="polite">
       ${iconRefresh()}
-      <strong>A new version of Tapedeck is ready</strong>
+      <strong>A new version is ready</strong>
       <p>Reload to switch to it. Your offline songs stay on this device.</p>
       <div class="actions">
         <button class="btn btn-quiet" @click=${() => emit(this, 'close-request')}>Later</button>
