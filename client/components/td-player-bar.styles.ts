@@ -7,7 +7,7 @@ export const playerBarStyles = css`
     position: fixed;
     inset: auto 0 0 0;
     z-index: 20;
-    background: color-mix(in srgb, var(--td-surface) 92%, transparent);
+    background: color-mix(in srgb, var(--td-surface) 97%, transparent);
     backdrop-filter: blur(16px) saturate(1.4);
     -webkit-backdrop-filter: blur(16px) saturate(1.4);
     border-top: 1px solid var(--td-border);
