@@ -49,18 +49,17 @@ export function arrangeSong(song) {
     compTurn: 0,
   };
   const plans = {};
-  const planFor = (name) => {
+  const planFor = (name, sectionBars) => {
+    // Same seed for every length: a 16-bar plan is the 8-bar one with a half cadence at bar 8.
     const m = song.melodies[name];
-    plans[name] ??= planMelody(
-      createRng(hashString(song.slug + name)),
-      bpb,
-      m.density,
-      m.bars ?? 8,
-    );
-    return plans[name];
+    const n = m.bars ?? (sectionBars >= 16 ? 16 : 8);
+    const seed = hashString(song.slug + name);
+    plans[name + n] ??= planMelody(createRng(seed), bpb, m.density, n);
+    return plans[name + n];
   };
 
   let bar = 0;
+  let endEnergy = 1;
   form.forEach(([name, bars], i) => {
     const s = sections[name];
     if (!s) throw new Error(`${song.slug}: unknown section ${name}`);
@@ -74,7 +73,7 @@ export function arrangeSong(song) {
       chords,
       chordAt,
       nextChord: timeline.find((ev) => ev.beat >= start + bars * bpb)?.chord,
-      energy: s.energy ?? 1,
+      energy: s.end ? endEnergy : (s.energy ?? 1),
       rng: createRng(song.seed + bar),
     };
     const fade = (beat) => (s.fade ? 1 - (0.5 * (beat - start)) / (bars * bpb) : 1);
@@ -88,9 +87,16 @@ export function arrangeSong(song) {
       if (!s[part] || !emitters[part]) continue;
       const m = song.melodies[s[part]];
       const p = song.parts[part];
-      playMelody(planFor(s[part]), sec, { ...p, center: p.center + (m.offset ?? 0) }, out(part));
+      playMelody(
+        planFor(s[part], bars),
+        sec,
+        { ...p, center: p.center + (m.offset ?? 0) },
+        out(part),
+      );
     }
-    if (s.end) playEnding(song, sec, emitters, chordAt);
+    if (s.end) playEnding(song, sec, emitters, chordAt, !sections[form[i - 1][0]].fade);
+    // The final chord continues at the level the previous section ended on.
+    endEnergy = (s.energy ?? 1) * (s.fade ? 0.55 : 1);
     if (s.drums && emitters.drums) {
       for (let b = 0; b < bars; b++) {
         const lastBar = b === bars - 1 && nextName && nextName !== 'end' && s.fill !== false;
@@ -134,17 +140,17 @@ function buildTimeline(song, form, sections, progressions, bpb) {
   return [...kept, { ...last, dur: endBars * bpb }];
 }
 
-function playEnding(song, sec, emitters, chordAt) {
+function playEnding(song, sec, emitters, chordAt, crash) {
   const chord = chordAt(sec.start);
   const dur = sec.bars * sec.bpb - 0.25;
   const lead = song.parts.lead;
   if (lead && emitters.lead) {
     let p = chord.root;
     while (p < lead.center - 6) p += 12;
-    emitters.lead(sec.start, dur, p, 80);
+    emitters.lead(sec.start, dur, p, 84 * sec.energy);
   }
-  emitters.drums?.(sec.start, 2, 49, 96);
-  emitters.drums?.(sec.start, 0.5, 36, 100);
+  if (crash) emitters.drums?.(sec.start, 2, 49, 96 * sec.energy);
+  emitters.drums?.(sec.start, 0.5, 36, 100 * sec.energy);
 }
 
 function writeConductor(track, song, totalBars, bpb) {

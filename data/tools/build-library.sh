@@ -42,7 +42,7 @@ while IFS=$'\t' read -r -u 3 slug format artist album title file_title track tot
   # Float output: no clipping inside the renderer, whatever the mix.
   fluidsynth -ni -q -O float -F "$raw" -r 44100 -g 0.3 "$SF2" "$WORK/$slug.mid" </dev/null >/dev/null
   # Trim the silent tail; level to -20 LUFS; glue with a gentle compressor; bring to the target
-  # loudness under a -1.5 dBFS limiter.
+  # loudness under a -1.5 dBFS limiter (run at 4x the sample rate so it also catches inter-sample peaks).
   sox "$raw" "$WORK/$slug.trim.wav" reverse silence 1 0.02 -70d reverse
   pre=$(awk -v l="$(loudness "$WORK/$slug.trim.wav")" 'BEGIN {printf "%.2f", -20 - l}')
   ffmpeg -nostdin -hide_banner -loglevel error -y -i "$WORK/$slug.trim.wav" \
@@ -50,8 +50,8 @@ while IFS=$'\t' read -r -u 3 slug format artist album title file_title track tot
     -c:a pcm_f32le "$WORK/$slug.glued.wav"
   gain=$(awk -v l="$(loudness "$WORK/$slug.glued.wav")" -v t="${lufs:-$TARGET_LUFS}" 'BEGIN {printf "%.2f", t - l}')
   ffmpeg -nostdin -hide_banner -loglevel error -y -i "$WORK/$slug.glued.wav" \
-    -af "volume=${gain}dB,alimiter=limit=0.84:attack=3:release=80:level=false" \
-    -ar 44100 -c:a pcm_s16le "$wav"
+    -af "aresample=176400,volume=${gain}dB,alimiter=limit=0.84:attack=3:release=80:level=false,aresample=44100" \
+    -c:a pcm_s16le "$wav"
 
   dir="$DATA/music/$artist/$album"
   mkdir -p "$dir"
@@ -77,8 +77,13 @@ while IFS=$'\t' read -r -u 3 slug format artist album title file_title track tot
         --comment "ALBUMARTIST=$artist" --comment "COPYRIGHT=CC0 1.0 Universal (public domain)" \
         --picture "3||Cover (front)||$cover" "$wav" "$out" ;;
     flac)
-      # Kept small on purpose: mono, 22.05 kHz.
-      sox "$wav" -r 22050 -c 1 "$WORK/$slug.small.wav" remix - dither
+      # Kept small on purpose: mono, 22.05 kHz. A mono file is measured 3 dB quieter than the same
+      # sound on two speakers, so it is levelled to the target minus 3 dB.
+      sox "$WORK/$slug.glued.wav" -e floating-point "$WORK/$slug.mono.wav" remix - rate 22050
+      mono_gain=$(awk -v l="$(loudness "$WORK/$slug.mono.wav")" -v t="${lufs:-$TARGET_LUFS}" 'BEGIN {printf "%.2f", t - 3 - l}')
+      ffmpeg -nostdin -hide_banner -loglevel error -y -i "$WORK/$slug.mono.wav" \
+        -af "aresample=88200,volume=${mono_gain}dB,alimiter=limit=0.84:attack=3:release=80:level=false,aresample=22050" \
+        -c:a pcm_s16le "$WORK/$slug.small.wav"
       flac --silent --best --force --no-seektable -o "$out" \
         -T "TITLE=$title" -T "ARTIST=$artist" -T "ALBUMARTIST=$artist" -T "ALBUM=$album" \
         -T "TRACKNUMBER=$track" -T "TRACKTOTAL=$total" -T "DATE=$year" -T "GENRE=$genre" \

@@ -11,20 +11,21 @@ SERIF_I=DejaVu-Serif-Italic
 
 # Neon Harbor: synthwave dusk, striped sun over a perspective grid and a dark sea.
 convert -size 500x500 gradient:'#1a0638'-'#e0457b' \
-  \( -size 500x500 xc:none -fill '#ffb347' -draw 'circle 250,245 250,105' \
-     \( -size 500x500 gradient:'#ffe259'-'#ff4e7a' \) -compose SrcIn -composite \
-     -fill none -stroke '#2a0a44' -strokewidth 5 \
-     -draw 'line 0,250 500,250' -draw 'line 0,272 500,272' -draw 'line 0,292 500,292' \
-     -draw 'line 0,310 500,310' -draw 'line 0,326 500,326' \) -compose Over -composite \
+  \( -size 500x500 gradient:'#ffe259'-'#ff4e7a' -fill none -stroke '#2a0a44' \
+     -strokewidth 4 -draw 'line 0,262 500,262' -strokewidth 5 -draw 'line 0,284 500,284' \
+     -strokewidth 6 -draw 'line 0,304 500,304' -strokewidth 7 -draw 'line 0,322 500,322' \
+     \( -size 500x500 xc:none -fill white -draw 'circle 250,275 250,150' \) \
+     -compose DstIn -composite \) -compose Over -composite \
   -fill '#12052b' -draw 'rectangle 0,330 500,500' \
   -stroke '#ff4fd8' -strokewidth 2 \
   -draw 'line 0,345 500,345' -draw 'line 0,365 500,365' -draw 'line 0,393 500,393' \
   -draw 'line 0,432 500,432' -draw 'line 0,485 500,485' \
   -draw 'line 250,330 250,500' -draw 'line 210,330 90,500' -draw 'line 290,330 410,500' \
   -draw 'line 170,330 -70,500' -draw 'line 330,330 570,500' -draw 'line 130,330 -230,500' \
-  -draw 'line 370,330 730,500' \
-  -stroke none -fill '#ffffff' -font "$SANS" -pointsize 62 -gravity north \
-  -annotate +0+28 'NEON' -annotate +0+92 'HARBOR' \
+  -draw 'line 370,330 730,500' -stroke none \
+  -font "$SANS" -pointsize 60 -gravity north \
+  -fill '#ff4fd8' -annotate +3+25 'NEON' -annotate +3+87 'HARBOR' \
+  -fill '#ffffff' -annotate +0+22 'NEON' -annotate +0+84 'HARBOR' \
   -fill '#7df9ff' -font "$COND" -pointsize 22 -gravity south -annotate +0+22 'V E L V E T   M E R I D I A N' \
   -quality 88 "$OUT/neon-harbor.jpg"
 

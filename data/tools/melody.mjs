@@ -1,6 +1,6 @@
 // Melody writer: a two-bar motif, repeated and varied over the phrase, snapped to chord tones on
 // strong beats, ending each phrase on a cadence. Works in scale-step space (see theory.mjs).
-import { indexToPitch, pitchToIndex, snapToChord } from './theory.mjs';
+import { indexToPitch, isChordTone, pitchToIndex, snapToChord } from './theory.mjs';
 
 const CELLS = {
   4: {
@@ -83,6 +83,7 @@ export function playMelody(plan, sec, opts, emit) {
   const base = pitchToIndex(first, opts.center);
   const lo = base - 5;
   const hi = base + 8;
+  let prev = null;
   for (let barNo = 0; barNo < sec.bars; barNo++) {
     const b = plan[barNo % plan.length];
     const barStart = sec.start + barNo * bpb;
@@ -104,9 +105,13 @@ export function playMelody(plan, sec, opts, emit) {
       const last = k === b.cell.length - 1;
       if (b.cadence && last) idx = cadenceTarget(chord, idx, b.cadence);
       else if (strong) idx = snapToChord(chord, idx, b.steps[n - 1] ?? 1);
+      if (prev !== null) idx = smoothLeap(chord, idx, prev, strong);
+      prev = indexToPitch(chord, idx);
       const accent = t === 0 ? 1 : strong ? 0.94 : 0.84;
       const vel = (opts.velocity ?? 92) * sec.energy * accent;
-      emit(beat, dur * gate, indexToPitch(chord, idx), vel);
+      // Breathe at the end of every two-bar unit.
+      const breath = last && barNo % 2 === 1 && dur >= 1 ? 0.35 : 0;
+      emit(beat, dur * gate - breath, prev, vel);
       t += dur;
       n++;
     });
@@ -145,4 +150,19 @@ function cadenceTarget(chord, idx, kind) {
   }
   if (!candidates.length) return idx;
   return candidates.reduce((a, c) => (Math.abs(c - idx) < Math.abs(a - idx) ? c : a));
+}
+
+/** No tritones and nothing wider than a major sixth: move to the nearest singable neighbour. */
+function smoothLeap(chord, idx, prev, strong) {
+  const cost = (i) => {
+    const leap = Math.abs(indexToPitch(chord, i) - prev);
+    const awkward = leap === 6 || leap > 9 ? 100 : 0;
+    const offChord = strong && !isChordTone(chord, i) ? 4 : 0;
+    return awkward + offChord + Math.abs(i - idx) * 2;
+  };
+  let best = idx;
+  for (const i of [idx - 1, idx + 1, idx - 2, idx + 2, idx - 7, idx + 7]) {
+    if (cost(i) < cost(best)) best = i;
+  }
+  return best;
 }

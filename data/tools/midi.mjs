@@ -7,7 +7,12 @@ export function createTrack(name) {
   const events = [];
   const push = (tick, order, bytes) =>
     events.push({ tick: Math.max(0, Math.round(tick)), order, bytes });
-  push(0, 0, [0xff, 0x03, ...varLen(Buffer.byteLength(name, 'latin1')), ...Buffer.from(name, 'latin1')]);
+  push(0, 0, [
+    0xff,
+    0x03,
+    ...varLen(Buffer.byteLength(name, 'latin1')),
+    ...Buffer.from(name, 'latin1'),
+  ]);
   return {
     events,
     tempo(tick, bpm) {
