@@ -3,13 +3,14 @@
  * workload 1 (random 256 KiB ranges) and prints the top self-time functions, also written to
  * PROFILE.md. Run: `npx tsx test/bench/profile.ts` (BENCH_PROFILE_SECONDS, default 10).
  */
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveConfig } from './config.ts';
 import {
   formatSelfTimeTable,
+  nowMicros,
   type SelfTime,
   summariseByArea,
   summariseSelfTime,
@@ -17,6 +18,8 @@ import {
 import { buildGo } from './lib/go-build.ts';
 import { resolveTools } from './lib/prereqs.ts';
 import { killAllChildren } from './lib/processes.ts';
+import { diffThreadTimes, readThreadTimes } from './lib/thread-times.ts';
+import { writeMarkdown } from './lib/write-markdown.ts';
 import { startPeer } from './peers.ts';
 import { writeWavFixture } from './wav-fixture.ts';
 import { runThroughput } from './workloads/throughput.ts';
@@ -46,7 +49,11 @@ async function main(): Promise<void> {
       tapedeckNodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
     });
     let result: Awaited<ReturnType<typeof runThroughput>>;
+    let threads: ThreadRows;
+    const window = { from: 0, to: 0 };
     try {
+      const before = readThreadTimes(peer.pid);
+      window.from = nowMicros();
       result = await runThroughput({
         tool: 'loadgen',
         binary: loadgen,
@@ -58,6 +65,8 @@ async function main(): Promise<void> {
         fileBytes: cfg.fileBytes,
         rangeBytes: cfg.rangeBytes,
       });
+      window.to = nowMicros();
+      threads = diffThreadTimes(before, readThreadTimes(peer.pid));
     } finally {
       // The server exits on SIGTERM, and only a clean exit writes the profile.
       await peer.stop(30_000);
@@ -65,18 +74,20 @@ async function main(): Promise<void> {
     const files = (await readdir(profileDir)).filter((f) => f.endsWith('.cpuprofile'));
     if (files.length === 0) throw new Error('[bench] the server wrote no .cpuprofile');
     const profile = JSON.parse(await readFile(join(profileDir, files[0]!), 'utf8'));
-    const rows = summariseSelfTime(profile);
-    const text = formatProfile(rows, seconds, result);
-    await writeFile(join(HERE, 'PROFILE.md'), text);
-    console.log(text);
+    const rows = summariseSelfTime(profile, window.from, window.to);
+    const text = formatProfile(rows, threads, seconds, result);
+    console.log(await writeMarkdown(join(HERE, 'PROFILE.md'), text));
   } finally {
     killAllChildren();
     await rm(tmpDir, { recursive: true, force: true });
   }
 }
 
+type ThreadRows = ReturnType<typeof diffThreadTimes>;
+
 function formatProfile(
   rows: SelfTime[],
+  threads: ThreadRows,
   seconds: number,
   result: { requestsPerSecond: number; mibPerSecond: number; errors: number },
 ): string {
@@ -89,9 +100,18 @@ function formatProfile(
     `- Date: ${new Date().toISOString()}; command: \`npx tsx test/bench/profile.ts\``,
     `- ${seconds} s of random 256 KiB ranges, 32 keep-alive connections, server under \`node --cpu-prof\`: ` +
       `${result.requestsPerSecond.toFixed(0)} req/s, ${result.mibPerSecond.toFixed(0)} MiB/s, ${result.errors} errors (profiling slows it down).`,
-    '- Self time of the whole server process, start-up and scan included.',
+    '- Only samples taken while the load ran (start-up and shutdown left out).',
     '',
-    '## By area',
+    '## CPU time per thread during the workload',
+    '',
+    'From `/proc/<pid>/task/*/stat`. The profiler samples the main thread only; file reads,',
+    'opens and closes run on the libuv threadpool, which shares CPU 0 with it.',
+    '',
+    '| CPU s | Thread |',
+    '| ---: | --- |',
+    ...threads.map((t) => `| ${t.seconds.toFixed(2)} | ${t.thread} |`),
+    '',
+    '## By area (main thread samples)',
     '',
     '| Self % | Area |',
     '| ---: | --- |',

@@ -2,7 +2,8 @@
  * Stream route benchmark (`npm run bench`): Tapedeck against nginx, send and Go's ServeContent.
  * See README.md in this folder for the workloads and the BENCH_* settings.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +11,7 @@ import { resolveConfig } from './config.ts';
 import { buildGo } from './lib/go-build.ts';
 import { resolveTools } from './lib/prereqs.ts';
 import { killAllChildren } from './lib/processes.ts';
+import { writeMarkdown } from './lib/write-markdown.ts';
 import { describeMachine, formatLoad } from './machine.ts';
 import { type PeerContext, startPeer } from './peers.ts';
 import { formatReport } from './report.ts';
@@ -18,6 +20,8 @@ import { writeWavFixture } from './wav-fixture.ts';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const log = (message: string) => console.error(`[bench] ${message}`);
+/** Removed on exit, also when interrupted. */
+let tmpDirToRemove: string | undefined;
 
 async function main(): Promise<void> {
   const cfg = resolveConfig();
@@ -25,6 +29,7 @@ async function main(): Promise<void> {
   const tools = resolveTools(loadToolName === 'wrk');
   const began = Date.now();
   const tmpDir = await mkdtemp(join(tmpdir(), 'tapedeck-bench-'));
+  tmpDirToRemove = tmpDir;
   try {
     const musicDir = join(tmpDir, 'music');
     await mkdir(musicDir);
@@ -63,8 +68,7 @@ async function main(): Promise<void> {
       rounds,
     });
     const out = process.env.BENCH_OUT ?? join(HERE, cfg.quick ? 'RESULTS.quick.md' : 'RESULTS.md');
-    await writeFile(out, report);
-    console.log(report);
+    console.log(await writeMarkdown(out, report));
     log(`written to ${out}`);
   } finally {
     killAllChildren();
@@ -85,6 +89,7 @@ function formatCommand(): string {
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     killAllChildren();
+    if (tmpDirToRemove) rmSync(tmpDirToRemove, { recursive: true, force: true });
     process.exit(130);
   });
 }

@@ -4,8 +4,15 @@ interface CpuProfile {
     id: number;
     callFrame: { functionName: string; url: string; lineNumber: number };
   }[];
+  /** Microseconds on the monotonic clock (the one `process.hrtime` reads). */
+  startTime: number;
   samples: number[];
   timeDeltas: number[];
+}
+
+/** Monotonic microseconds, comparable with a profile's sample times. */
+export function nowMicros(): number {
+  return Number(process.hrtime.bigint() / 1000n);
 }
 
 export interface SelfTime {
@@ -15,14 +22,24 @@ export interface SelfTime {
   percent: number;
 }
 
-/** Self time per function (summed over its call sites), largest first. */
-export function summariseSelfTime(profile: CpuProfile): SelfTime[] {
+/**
+ * Self time per function (summed over its call sites), largest first, counting only samples
+ * taken between `fromUs` and `toUs` (monotonic microseconds, see `nowMicros`).
+ */
+export function summariseSelfTime(
+  profile: CpuProfile,
+  fromUs = Number.NEGATIVE_INFINITY,
+  toUs = Number.POSITIVE_INFINITY,
+): SelfTime[] {
   const byNode = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
   const totals = new Map<string, { name: string; where: string; us: number }>();
   let totalUs = 0;
+  let at = profile.startTime;
   profile.samples.forEach((id, i) => {
     // timeDeltas[i] is the time before sample i; attribute it to that sample.
     const us = Math.max(0, profile.timeDeltas[i] ?? 0);
+    at += us;
+    if (at < fromUs || at > toUs) return;
     totalUs += us;
     const frame = byNode.get(id)!;
     const where = frame.url ? `${shortenUrl(frame.url)}:${frame.lineNumber + 1}` : '';
