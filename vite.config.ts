@@ -20,7 +20,7 @@ export default defineConfig({
       injectRegister: false,
       injectManifest: { globPatterns: ['**/*.{js,css,html,svg,woff2}'] },
       devOptions: { enabled: true, type: 'module' },
-      includeAssets: ['icons/*.svg'],
+      includeAssets: ['icons/*.svg', 'icons/apple-touch-icon.png'],
       manifest: {
         id: '/',
         name: 'Tapedeck',
@@ -41,6 +41,22 @@ export default defineConfig({
             sizes: '512x512',
             type: 'image/png',
             purpose: 'maskable',
+          },
+        ],
+        screenshots: [
+          {
+            src: '/screenshots/wide.png',
+            sizes: '1280x800',
+            type: 'image/png',
+            form_factor: 'wide',
+            label: 'Your library and the player on a desktop',
+          },
+          {
+            src: '/screenshots/narrow.png',
+            sizes: '390x844',
+            type: 'image/png',
+            form_factor: 'narrow',
+            label: 'Tapedeck on a phone: songs kept offline are marked',
           },
         ],
       },
