@@ -72,7 +72,10 @@ while IFS=$'\t' read -r -u 3 slug format artist album title file_title track tot
         -c:a aac -b:a 128k -c:v copy -disposition:v attached_pic -movflags +faststart \
         "${meta[@]}" "${bitexact[@]}" "$out" ;;
     opus)
-      opusenc --quiet --bitrate 96 --title "$title" --artist "$artist" --album "$album" \
+      # A fixed Ogg serial number (opusenc picks a random one) keeps rebuilds byte-identical.
+      serial=$(printf %s "$slug" | cksum | cut -d' ' -f1)
+      opusenc --quiet --bitrate 96 --serial "$serial" \
+        --title "$title" --artist "$artist" --album "$album" \
         --tracknumber "$track" --date "$year" --genre "$genre" --comment "TRACKTOTAL=$total" \
         --comment "ALBUMARTIST=$artist" --comment "COPYRIGHT=CC0 1.0 Universal (public domain)" \
         --picture "3||Cover (front)||$cover" "$wav" "$out" ;;

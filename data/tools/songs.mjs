@@ -218,7 +218,7 @@ export const SONGS = [
       lead: { program: 65, center: 70, volume: 90, pan: 60, reverb: 40, gate: 0.85 },
       chords: { program: 0, center: 62, volume: 78, pan: 44, reverb: 35 },
       bass: { program: 32, low: 28, volume: 104, pan: 70 },
-      solo: { program: 11, center: 74, volume: 90, pan: 84, reverb: 45, gate: 0.8 },
+      solo: { program: 11, center: 70, volume: 90, pan: 84, reverb: 45, gate: 0.8 },
       drums: { program: 32, volume: 86, pan: 64, reverb: 30 },
     },
     progressions: {
