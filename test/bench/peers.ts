@@ -17,8 +17,8 @@ export interface PeerContext {
   cpu: string;
   tools: Record<string, string>;
   goBinary: string;
-  /** Extra node flags for the Tapedeck server (the profiler uses --cpu-prof). */
-  tapedeckNodeArgs?: string[];
+  /** Extra node flags for the Node peers, send and Tapedeck (the profiler uses --cpu-prof). */
+  nodeArgs?: string[];
 }
 
 export interface RunningPeer {
@@ -46,9 +46,8 @@ export async function startPeer(name: string, ctx: PeerContext): Promise<Running
     const args = ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log')];
     pinned = spawnPinned(ctx.cpu, ctx.tools.nginx!, args);
   } else if (name === 'send') {
-    pinned = spawnPinned(ctx.cpu, process.execPath, [SEND_SERVER, ctx.filePath, String(port)], {
-      cwd: REPO_ROOT,
-    });
+    const args = [...(ctx.nodeArgs ?? []), SEND_SERVER, ctx.filePath, String(port)];
+    pinned = spawnPinned(ctx.cpu, process.execPath, args, { cwd: REPO_ROOT });
   } else if (name === 'go') {
     pinned = spawnPinned(ctx.cpu, ctx.goBinary, [ctx.filePath, String(port)]);
   } else if (name === 'tapedeck') {
@@ -75,7 +74,7 @@ function startTapedeck(ctx: PeerContext, port: number): Pinned {
     );
   }
   const cacheDir = join(ctx.tmpDir, `tapedeck-cache-${port}`);
-  const args = [...(ctx.tapedeckNodeArgs ?? []), '--import', 'tsx', TAPEDECK_ENTRY];
+  const args = [...(ctx.nodeArgs ?? []), '--import', 'tsx', TAPEDECK_ENTRY];
   return spawnPinned(ctx.cpu, process.execPath, args, {
     cwd: REPO_ROOT,
     env: {

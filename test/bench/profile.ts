@@ -1,9 +1,10 @@
 /**
  * Where Tapedeck's stream route spends its CPU: runs the server under `node --cpu-prof` with
  * workload 1 (random 256 KiB ranges) and prints the top self-time functions, also written to
- * PROFILE.md. Run: `npx tsx test/bench/profile.ts` (BENCH_PROFILE_SECONDS, default 10).
+ * PROFILE.md. Run: `npx tsx test/bench/profile.ts` (BENCH_PROFILE_SECONDS, default 10;
+ * BENCH_PROFILE_PEER=send profiles the send peer instead, printed only, for comparison).
  */
-import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +20,7 @@ import { buildGo } from './lib/go-build.ts';
 import { resolveTools } from './lib/prereqs.ts';
 import { killAllChildren } from './lib/processes.ts';
 import { diffThreadTimes, readThreadTimes } from './lib/thread-times.ts';
-import { writeMarkdown } from './lib/write-markdown.ts';
+import { formatLoad } from './machine.ts';
 import { startPeer } from './peers.ts';
 import { writeWavFixture } from './wav-fixture.ts';
 import { runThroughput } from './workloads/throughput.ts';
@@ -30,6 +31,10 @@ async function main(): Promise<void> {
   const cfg = resolveConfig();
   const seconds = Number(process.env.BENCH_PROFILE_SECONDS ?? 10);
   const tools = resolveTools(false);
+  const peerName = process.env.BENCH_PROFILE_PEER ?? 'tapedeck';
+  if (peerName !== 'tapedeck' && peerName !== 'send') {
+    throw new Error('[bench] BENCH_PROFILE_PEER must be tapedeck or send');
+  }
   const tmpDir = await mkdtemp(join(tmpdir(), 'tapedeck-profile-'));
   try {
     const musicDir = join(tmpDir, 'music');
@@ -39,14 +44,14 @@ async function main(): Promise<void> {
     const filePath = join(musicDir, 'bench-tone.wav');
     await writeWavFixture(filePath, cfg.fileBytes);
     const loadgen = await buildGo(tools.go!, join(HERE, 'loadgen'), tmpDir, 'loadgen');
-    const peer = await startPeer('tapedeck', {
+    const peer = await startPeer(peerName, {
       tmpDir,
       musicDir,
       filePath,
       cpu: cfg.serverCpu,
       tools,
       goBinary: '',
-      tapedeckNodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
+      nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
     });
     let result: Awaited<ReturnType<typeof runThroughput>>;
     let threads: ThreadRows;
@@ -75,8 +80,9 @@ async function main(): Promise<void> {
     if (files.length === 0) throw new Error('[bench] the server wrote no .cpuprofile');
     const profile = JSON.parse(await readFile(join(profileDir, files[0]!), 'utf8'));
     const rows = summariseSelfTime(profile, window.from, window.to);
-    const text = formatProfile(rows, threads, seconds, result);
-    console.log(await writeMarkdown(join(HERE, 'PROFILE.md'), text));
+    const text = formatProfile(peerName, rows, threads, seconds, result);
+    if (peerName === 'tapedeck') await writeFile(join(HERE, 'PROFILE.md'), text);
+    console.log(text);
   } finally {
     killAllChildren();
     await rm(tmpDir, { recursive: true, force: true });
@@ -86,6 +92,7 @@ async function main(): Promise<void> {
 type ThreadRows = ReturnType<typeof diffThreadTimes>;
 
 function formatProfile(
+  peerName: string,
   rows: SelfTime[],
   threads: ThreadRows,
   seconds: number,
@@ -95,9 +102,9 @@ function formatProfile(
     .slice(0, 15)
     .map((a) => `| ${a.percent.toFixed(1)} | ${a.area} |`);
   return [
-    '# Tapedeck stream route: CPU profile under workload 1',
+    `# ${peerName === 'tapedeck' ? 'Tapedeck stream route' : peerName}: CPU profile under workload 1`,
     '',
-    `- Date: ${new Date().toISOString()}; command: \`npx tsx test/bench/profile.ts\``,
+    `- Date: ${new Date().toISOString()}; command: \`npx tsx test/bench/profile.ts\`; load average ${formatLoad()}`,
     `- ${seconds} s of random 256 KiB ranges, 32 keep-alive connections, server under \`node --cpu-prof\`: ` +
       `${result.requestsPerSecond.toFixed(0)} req/s, ${result.mibPerSecond.toFixed(0)} MiB/s, ${result.errors} errors (profiling slows it down).`,
     '- Only samples taken while the load ran (start-up and shutdown left out).',
@@ -105,7 +112,8 @@ function formatProfile(
     '## CPU time per thread during the workload',
     '',
     'From `/proc/<pid>/task/*/stat`. The profiler samples the main thread only; file reads,',
-    'opens and closes run on the libuv threadpool, which shares CPU 0 with it.',
+    'opens and closes run on the libuv threadpool, which shares CPU 0 with it. Other threads are',
+    'all named `node` here (libuv threadpool and V8 platform workers together).',
     '',
     '| CPU s | Thread |',
     '| ---: | --- |',

@@ -3,7 +3,7 @@
  * See README.md in this folder for the workloads and the BENCH_* settings.
  */
 import { rmSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +11,6 @@ import { resolveConfig } from './config.ts';
 import { buildGo } from './lib/go-build.ts';
 import { resolveTools } from './lib/prereqs.ts';
 import { killAllChildren } from './lib/processes.ts';
-import { writeMarkdown } from './lib/write-markdown.ts';
 import { describeMachine, formatLoad } from './machine.ts';
 import { type PeerContext, startPeer } from './peers.ts';
 import { formatReport } from './report.ts';
@@ -68,7 +67,8 @@ async function main(): Promise<void> {
       rounds,
     });
     const out = process.env.BENCH_OUT ?? join(HERE, cfg.quick ? 'RESULTS.quick.md' : 'RESULTS.md');
-    console.log(await writeMarkdown(out, report));
+    await writeFile(out, report);
+    console.log(report);
     log(`written to ${out}`);
   } finally {
     killAllChildren();
