@@ -12,6 +12,9 @@ export interface Validators {
 
 export type PreconditionOutcome = 'proceed' | 'not-modified' | 'precondition-failed';
 
+/** Where request headers come from: a fetch `Headers`, or a thin view over Node's `req.headers`. */
+export type HeaderSource = Pick<Headers, 'get'>;
+
 /**
  * RFC 9110 §13.2.2 evaluation order for GET/HEAD (step 5, If-Range, is `isRangeApplicable`):
  * 1. If-Match: strong comparison, `*` matches; no match → 412.
@@ -21,7 +24,7 @@ export type PreconditionOutcome = 'proceed' | 'not-modified' | 'precondition-fai
  * A malformed tag list matches nothing: If-Match fails safe (412), If-None-Match proceeds (200).
  */
 export function evaluatePreconditions(
-  headers: Headers,
+  headers: HeaderSource,
   validators: Validators,
 ): PreconditionOutcome {
   const modified = toSeconds(validators.lastModified);
@@ -47,7 +50,7 @@ export function evaluatePreconditions(
  * strongly (a weak `W/"x"` never does); an HTTP-date must equal Last-Modified to the second.
  * Anything else → false, so the client gets the full 200 instead of bytes from another version.
  */
-export function isRangeApplicable(headers: Headers, validators: Validators): boolean {
+export function isRangeApplicable(headers: HeaderSource, validators: Validators): boolean {
   const ifRange = headers.get('if-range');
   if (ifRange === null) return true;
   const value = trimOws(ifRange);
