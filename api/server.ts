@@ -1,9 +1,10 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve } from 'srvx';
 import { createApp } from './app.ts';
 import { createCatalog } from './catalog/catalog.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { createHttpServer } from './http/create-http-server.ts';
+import { listen } from './http/listen.ts';
 import { serialize } from './lib/serialize.ts';
 import { createLogger } from './log.ts';
 import { scanLibrary } from './scan/scan-library.ts';
@@ -30,17 +31,9 @@ async function main() {
   await rescan();
 
   const app = createApp({ catalog, audio: stores.audio, clientDir: config.clientDir, log });
-  const server = serve({
-    fetch: app.fetch,
-    port: config.port,
-    hostname: config.host,
-    silent: true,
-    gracefulShutdown: false,
-  });
-  await server.ready();
-  log.success(
-    `Tapedeck is playing on ${server.url} (${catalog.size()} songs, ${stores.audio.name})`,
-  );
+  const server = createHttpServer({ app, catalog, audio: stores.audio });
+  const url = await listen(server, config.port, config.host);
+  log.success(`Tapedeck is playing on ${url} (${catalog.size()} songs, ${stores.audio.name})`);
 
   const stopWatching = config.watch ? watchLibrary(config.musicDir, rescan) : () => {};
   process.on('SIGHUP', () => void rescan());
@@ -51,8 +44,10 @@ async function main() {
     stopping = true;
     log.info(`${signal}: closing (open streams get ${config.shutdownGrace} s)`);
     stopWatching();
-    const closed = server.close();
-    const grace = setTimeout(() => server.close(true), config.shutdownGrace * 1000);
+    // Stop accepting; idle keep-alive connections close now, streams get the grace period.
+    const closed = new Promise((resolve) => server.close(resolve));
+    server.closeIdleConnections();
+    const grace = setTimeout(() => server.closeAllConnections(), config.shutdownGrace * 1000);
     await closed;
     clearTimeout(grace);
     await stores.dispose();

@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 
 /** What a store knows about one audio object without reading it. */
 export interface AudioObjectInfo {
@@ -21,6 +21,12 @@ export interface AudioStore {
    * file handle or storage request at once.
    */
   read(key: string, start: number, end: number): Readable;
+  /**
+   * Optional fast path for Node's HTTP server: writes bytes `start..end` into `out` and ends it,
+   * releasing what it opened when done or when `out` closes early. `version` (the object's mtime as
+   * the catalog knows it) keeps a replaced file from being served through an old handle.
+   */
+  send?(key: string, version: number, start: number, end: number, out: Writable): void;
   /** Present on stores that hold copies (the chunked layout); the fs store reads the folder itself. */
   write?(info: AudioObjectInfo, bytes: Readable): Promise<void>;
   remove?(key: string): Promise<void>;

@@ -5,6 +5,8 @@ import { createStorage } from 'unstorage';
 import fsDriver from 'unstorage/drivers/fs-lite';
 import type { AudioObjectInfo, AudioStore } from './audio-store.ts';
 import { storeError } from './audio-store.ts';
+import { createFdCache } from './fd-cache.ts';
+import { sendFileRange } from './send-file-range.ts';
 
 /** Reads at most this much per syscall: fewer, larger reads for streaming listeners. */
 const READ_BUFFER = 64 * 1024;
@@ -12,10 +14,12 @@ const READ_BUFFER = 64 * 1024;
 /**
  * Audio store over a folder. Listing goes through unstorage's fs driver; ranged reads open the file
  * directly because no unstorage driver reads a byte range (`getItemRaw` returns the whole file).
+ * The HTTP fast path (`send`) shares one descriptor per file among listeners.
  */
 export function createFsAudioStore(base: string): AudioStore {
   const root = resolve(base);
   const storage = createStorage({ driver: fsDriver({ base: root, readOnly: true }) });
+  const descriptors = createFdCache();
 
   function pathOf(key: string): string {
     const path = resolve(root, ...key.split(':'));
@@ -44,6 +48,15 @@ export function createFsAudioStore(base: string): AudioStore {
     read(key, start, end) {
       return createReadStream(pathOf(key), { start, end, highWaterMark: READ_BUFFER });
     },
-    dispose: () => storage.dispose(),
+    send(key, version, start, end, out) {
+      descriptors.acquire(`${key}@${version}`, pathOf(key)).then(
+        (lease) => sendFileRange(lease.fd, start, end, out, lease.release),
+        (error: Error) => out.destroy(error),
+      );
+    },
+    async dispose() {
+      descriptors.closeIdle();
+      await storage.dispose();
+    },
   };
 }

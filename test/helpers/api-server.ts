@@ -1,5 +1,5 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { serve } from 'srvx';
@@ -7,12 +7,16 @@ import { createStorage } from 'unstorage';
 import memoryDriver from 'unstorage/drivers/memory';
 import { createApp } from '../../api/app.ts';
 import { type Catalog, createCatalog } from '../../api/catalog/catalog.ts';
+import { createHttpServer } from '../../api/http/create-http-server.ts';
+import { listen } from '../../api/http/listen.ts';
 import { scanLibrary } from '../../api/scan/scan-library.ts';
 import type { AudioStore } from '../../api/storage/audio-store.ts';
 import { createChunkedAudioStore } from '../../api/storage/chunked-audio-store.ts';
 import { createFsAudioStore } from '../../api/storage/fs-audio-store.ts';
 
 export type Backend = 'fs' | 'chunked';
+/** `node`: the production server (stream fast path + h3); `fetch`: `app.fetch` alone, via srvx. */
+export type Transport = 'node' | 'fetch';
 
 export interface TestApi {
   url: string;
@@ -29,6 +33,7 @@ export interface TestApi {
 export async function startTestApi(
   files: Record<string, Uint8Array>,
   backend: Backend = 'fs',
+  transport: Transport = 'node',
   chunkSize = 4096,
 ): Promise<TestApi> {
   const musicDir = await mkdtemp(join(tmpdir(), 'tapedeck-api-'));
@@ -45,19 +50,37 @@ export async function startTestApi(
   const log = { info() {}, warn() {}, error() {} };
   await scanLibrary({ catalog, source, target: audio, log });
   const app = createApp({ catalog, audio });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1', silent: true });
-  await server.ready();
-  const port = Number(new URL(server.url!).port);
+  const { port, close } =
+    transport === 'node'
+      ? await serveNode(createHttpServer({ app, catalog, audio }))
+      : await serveFetch(app.fetch);
   return {
     url: `http://127.0.0.1:${port}`,
     port,
     catalog,
     musicDir,
     async close() {
-      await server.close(true);
+      await close();
+      await audio.dispose?.();
       await rm(musicDir, { recursive: true, force: true });
     },
   };
+}
+
+async function serveNode(server: Server) {
+  const url = await listen(server, 0, '127.0.0.1');
+  const close = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  return { port: Number(new URL(url).port), close };
+}
+
+async function serveFetch(fetchHandler: (request: Request) => Response | Promise<Response>) {
+  const server = serve({ fetch: fetchHandler, port: 0, hostname: '127.0.0.1', silent: true });
+  await server.ready();
+  return { port: Number(new URL(server.url!).port), close: () => server.close(true) };
 }
 
 export interface RawResponse {

@@ -1,7 +1,13 @@
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Song } from '../../../api/catalog/song.ts';
-import { type Backend, rawRequest, startTestApi, type TestApi } from '../../helpers/api-server.ts';
+import {
+  type Backend,
+  rawRequest,
+  startTestApi,
+  type TestApi,
+  type Transport,
+} from '../../helpers/api-server.ts';
 import { openDiskFileCount } from '../../helpers/bytes.ts';
 import { makeWav } from '../../helpers/wav-fixture.ts';
 
@@ -13,14 +19,25 @@ const OTHER_BYTES = Buffer.from(
 );
 const SIZE = SONG_BYTES.length;
 
-describe.each<Backend>(['fs', 'chunked'])('stream route over the %s store', (backend) => {
+const setups: [Backend, Transport][] = [
+  ['fs', 'node'],
+  ['chunked', 'node'],
+  ['fs', 'fetch'],
+  ['chunked', 'fetch'],
+];
+
+describe.each(setups)('stream route over the %s store, %s transport', (backend, transport) => {
   let api: TestApi;
   let song: Song;
   const get = (headers: Record<string, string> = {}, method = 'GET') =>
     rawRequest(api.port, song.streamUrl, headers, method);
 
   beforeAll(async () => {
-    api = await startTestApi({ 'Tests/a.wav': SONG_BYTES, 'Tests/b.wav': OTHER_BYTES }, backend);
+    api = await startTestApi(
+      { 'Tests/a.wav': SONG_BYTES, 'Tests/b.wav': OTHER_BYTES },
+      backend,
+      transport,
+    );
     song = api.catalog.list({ q: 'range song', limit: 1, offset: 0 }).items[0]!;
   });
   afterAll(() => api.close());

@@ -1,0 +1,15 @@
+import type { Server } from 'node:http';
+
+/** Starts listening and resolves with the URL, or rejects with the listen error (EADDRINUSE …). */
+export function listen(server: Server, port: number, host: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      const address = server.address();
+      const actualPort = typeof address === 'object' && address ? address.port : port;
+      const shownHost = host.includes(':') ? `[${host}]` : host;
+      resolve(`http://${shownHost}:${actualPort}/`);
+    });
+  });
+}
