@@ -54,6 +54,27 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
   const lines: string[] = [];
   page.on('console', (message) => lines.push(`[console.${message.type()}] ${message.text()}`));
   page.on('pageerror', (error) => lines.push(`[pageerror] ${error.message}`));
+  // Media traffic, the page's and the worker's, for failure reports: what was asked, what came back.
+  context.on('requestfinished', (request) => {
+    if (!request.url().includes('/songs/listen/')) return;
+    void request.response().then((response) => {
+      const from = response?.fromServiceWorker()
+        ? 'worker'
+        : request.serviceWorker()
+          ? 'worker→network'
+          : 'network';
+      const range = request.headers().range ?? '(no Range)';
+      const answer = response
+        ? `${response.status()} ${response.headers()['content-range'] ?? ''}`
+        : 'no response';
+      lines.push(`[media ${from}] ${request.url()} ${range} → ${answer}`.trim());
+    });
+  });
+  context.on('requestfailed', (request) => {
+    if (!request.url().includes('/songs/listen/')) return;
+    const range = request.headers().range ?? '(no Range)';
+    lines.push(`[media failed] ${request.url()} ${range}: ${request.failure()?.errorText ?? ''}`);
+  });
 
   return {
     name: 'chromium',

@@ -7,7 +7,9 @@ import type { EngineName } from './types.ts';
  */
 export function toPageExpression(fn: (...args: never[]) => unknown, args: unknown[]): string {
   const source = fn.toString();
+  // esbuild/tsx (keepNames) wrap named functions in `__name(...)`: give the page a no-op one.
   return `(async () => {
+  const __name = (target) => target;
   try {
     const value = await (${source})(...${JSON.stringify(args)});
     return JSON.stringify({ ok: true, value: value === undefined ? null : value });

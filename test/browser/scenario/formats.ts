@@ -17,35 +17,45 @@ export interface FormatResult {
 
 export const SUPPORT_DIR = fileURLToPath(new URL('../support', import.meta.url));
 
-/** Page function: asks the engine about `mimeType`, and if it may play it, plays `url` for `seconds`. */
+/**
+ * Page function: asks the engine about `mimeType`, and if it may play it, plays `url` for `seconds`
+ * from `startAt` on a detached `<audio>` (the app's own player is left alone).
+ */
 export const probeFormat = async (
   url: string,
   mimeType: string,
   seconds: number,
   timeoutMs: number,
+  startAt = 0,
 ) => {
   const audio = new Audio();
   audio.crossOrigin = 'anonymous';
   const canPlayType = audio.canPlayType(mimeType);
   if (!canPlayType) return { canPlayType, played: false, error: null };
   audio.src = url;
+  if (startAt > 0) {
+    // Seek once the duration is known, as a player does (WebKit ignores an earlier start position).
+    await new Promise((resolve) => {
+      if (audio.readyState >= 1) resolve(null);
+      audio.addEventListener('loadedmetadata', resolve, { once: true });
+      audio.addEventListener('error', resolve, { once: true });
+      setTimeout(resolve, timeoutMs / 2);
+    });
+    audio.currentTime = startAt;
+  }
+  const target = startAt + seconds;
   const started = Date.now();
   let error: string | null = null;
   audio.play().catch((e) => {
     error = `play(): ${String(e)}`;
   });
-  while (
-    Date.now() - started < timeoutMs &&
-    audio.currentTime < seconds &&
-    !audio.error &&
-    !error
-  ) {
+  while (Date.now() - started < timeoutMs && audio.currentTime < target && !audio.error && !error) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  const played = audio.currentTime >= seconds;
+  const played = audio.currentTime >= target;
   if (audio.error) error = `code ${audio.error.code}: ${audio.error.message}`;
   else if (!played && !error)
-    error = `reached ${audio.currentTime.toFixed(2)} s in ${timeoutMs} ms`;
+    error = `reached ${audio.currentTime.toFixed(2)} s of ${target} s in ${Date.now() - started} ms`;
   audio.pause();
   audio.removeAttribute('src');
   audio.load();

@@ -6,6 +6,7 @@ import { readAudio, seekAudio, waitForPlayback } from '../lib/media.ts';
 import { ensureControlled } from '../lib/service-worker.ts';
 import type { TapedeckServer } from '../lib/tapedeck-server.ts';
 import { waitFor } from '../lib/wait.ts';
+import { probeFormat } from './formats.ts';
 import { checkWorkerRanges } from './worker-ranges.ts';
 
 const AUDIO = 'td-audio';
@@ -30,6 +31,7 @@ export async function runOfflineAfterFirstPlay(
 ): Promise<OfflineRun> {
   const app = createApp(browser);
   const timings: Record<string, number> = {};
+  const failures: string[] = [];
   const step = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
     const started = Date.now();
     try {
@@ -43,6 +45,12 @@ export async function runOfflineAfterFirstPlay(
       timings[name] = Date.now() - started;
     }
   };
+  // Once offline, the checks are independent: run them all and report every failure together.
+  const check = async <T>(name: string, run: () => Promise<T>): Promise<T | undefined> =>
+    step(name, run).catch((error: unknown) => {
+      failures.push(String(error));
+      return undefined;
+    });
   const file = await step('read the played song from disk', () =>
     readSongFromDisk(server.origin, server.musicDir, played),
   );
@@ -82,7 +90,7 @@ export async function runOfflineAfterFirstPlay(
 
   await step('stop the server', () => server.stop());
 
-  await step('reload offline: the library shows', async () => {
+  await check('reload offline: the library shows', async () => {
     await browser.reload();
     await app.waitForRows(2, 20_000, 'offline library');
     const rows = await app.rows();
@@ -93,7 +101,7 @@ export async function runOfflineAfterFirstPlay(
     expect(rows.find((r) => r.id === unplayed.id)).toMatchObject({ available: 'false' });
   });
 
-  await step('offline play from the start', async () => {
+  await check('offline play from the start', async () => {
     await app.clickPlay(played.id);
     const state = await waitForPlayback(browser, {
       id: AUDIO,
@@ -104,20 +112,41 @@ export async function runOfflineAfterFirstPlay(
     expect(state.currentTime, 'offline play starts at the beginning').toBeLessThan(10);
   });
   for (const fraction of [0.3, 0.8]) {
-    await step(`offline seek to ${fraction * 100} %`, async () => {
+    await check(`offline seek to ${fraction * 100} %`, async () => {
       await browser.evaluate(seekAudio, AUDIO, duration * fraction);
       await expectResumesNear(browser, duration * fraction, `offline seek to ${fraction * 100} %`);
     });
   }
 
-  const unplayedOutcome = await step('unplayed song fails fast offline', () =>
+  const unplayedOutcome = await check('unplayed song fails fast offline', () =>
     tryUnplayed(browser, app, unplayed),
   );
 
-  await step('ranges through the worker offline', async () => {
+  await check('ranges through the worker offline', async () => {
     expect(await checkWorkerRanges(browser, played.streamUrl, file)).toEqual([]);
   });
-  return { played, unplayed, unplayedOutcome, timings };
+  await check(
+    'the worker alone: a detached <audio> plays it offline at 0 %, 30 %, 80 %',
+    async () => {
+      for (const fraction of [0, 0.3, 0.8]) {
+        const start = duration * fraction;
+        const probe = await browser.evaluate(
+          probeFormat,
+          played.streamUrl,
+          played.mimeType,
+          1,
+          15_000,
+          start,
+        );
+        expect(
+          probe,
+          `detached <audio> from ${start.toFixed(1)} s: ${JSON.stringify(probe)}`,
+        ).toMatchObject({ played: true });
+      }
+    },
+  );
+  if (failures.length > 0) throw new Error(failures.join('\n\n'));
+  return { played, unplayed, unplayedOutcome: unplayedOutcome ?? '', timings };
 }
 
 /** After a seek to `target`, playback must move past it (and not have jumped far beyond). */

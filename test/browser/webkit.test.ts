@@ -1,0 +1,3 @@
+import { defineEngineSuite } from './scenario/engine-suite.ts';
+
+defineEngineSuite('webkit');
