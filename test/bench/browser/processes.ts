@@ -39,7 +39,9 @@ export function runBounded(
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
       if (code === 0) return resolve({ stdout, stderr });
-      const why = timedOut ? `timed out after ${options.timeoutMs / 1000} s` : `exit ${code ?? signal}`;
+      const why = timedOut
+        ? `timed out after ${options.timeoutMs / 1000} s`
+        : `exit ${code ?? signal}`;
       reject(new Error(`${options.label}: ${why}\n${tail(stderr || stdout)}`));
     });
   });

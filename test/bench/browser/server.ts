@@ -99,3 +99,25 @@ function freePort(): Promise<number> {
     probe.on('error', reject);
   });
 }
+
+/** The catalog entry fields the benchmarks use. */
+export interface BenchSong {
+  id: string;
+  title: string;
+  mimeType: string;
+  size: number;
+  duration: number;
+  streamUrl: string;
+}
+
+/** The largest MP3 in the library: above 2 MB, so seeks make range requests (BROWSERS.md). */
+export async function pickSong(url: string): Promise<BenchSong> {
+  const response = await fetch(`${url}/api/songs?limit=100`, {
+    signal: AbortSignal.timeout(10_000),
+  });
+  const { items } = (await response.json()) as { items: BenchSong[] };
+  const mp3 = items.filter((s) => s.mimeType === 'audio/mpeg').sort((a, b) => b.size - a.size);
+  const song = mp3[0] ?? items[0];
+  if (!song) throw new Error('the library is empty: GET /api/songs listed no song');
+  return song;
+}

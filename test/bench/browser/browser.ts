@@ -1,0 +1,112 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+/** The flags from shared/BROWSERS.md. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--autoplay-policy=no-user-gesture-required',
+];
+
+export interface BenchBrowser {
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/**
+ * Debian's Chromium in a fresh temp profile. `serviceWorkers: 'block'` gives the same app with no
+ * worker at all (registration rejects), which is the network path of the seek comparison.
+ */
+export async function launchBrowser(serviceWorkers: 'allow' | 'block'): Promise<BenchBrowser> {
+  const profile = mkdtempSync(join(tmpdir(), 'tapedeck-bench-chromium-'));
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      serviceWorkers,
+      timeout: 30_000,
+    });
+  } catch (error) {
+    rmSync(profile, { recursive: true, force: true });
+    throw error;
+  }
+  // tsx compiles with keepNames: functions passed to page.evaluate may call `__name(...)`.
+  await context.addInitScript({ content: 'globalThis.__name = (target) => target;' });
+  context.setDefaultTimeout(15_000);
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    context,
+    page,
+    async close() {
+      const closed = context.close().then(
+        () => true,
+        () => false,
+      );
+      const timeout = new Promise<false>((r) => setTimeout(() => r(false), 10_000));
+      if (!(await Promise.race([closed, timeout]))) killProfileProcesses(profile);
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs `fn` with a fresh browser and closes it whatever happens. */
+export async function withBrowser<T>(
+  serviceWorkers: 'allow' | 'block',
+  fn: (browser: BenchBrowser) => Promise<T>,
+): Promise<T> {
+  const browser = await launchBrowser(serviceWorkers);
+  try {
+    return await fn(browser);
+  } finally {
+    await browser.close();
+  }
+}
+
+/** `Chromium 156.0.…` from the binary itself. */
+export function chromiumVersion(): string {
+  const out = execFileSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8', timeout: 10_000 });
+  return out.replace(/\s+built on.*$/s, '').trim();
+}
+
+/** Bounded wait until a service worker controls the page. */
+export async function waitForController(page: Page, timeoutMs = 15_000): Promise<void> {
+  await page.waitForFunction(() => Boolean(navigator.serviceWorker?.controller), null, {
+    timeout: timeoutMs,
+  });
+}
+
+/** The library row of one song, optionally only once its offline state is `offline`. */
+export function songRow(page: Page, id: string, offline?: 'none' | 'partial' | 'complete') {
+  const state = offline ? `[data-offline="${offline}"]` : '';
+  return page.locator(`td-song-row[data-song-id="${id}"]${state}`);
+}
+
+export function playButton(page: Page, id: string) {
+  return songRow(page, id).locator('[data-testid="play-song"]');
+}
+
+/** Last resort when Chromium does not close: kill its processes (they name our profile) by pid. */
+function killProfileProcesses(profile: string): void {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(profile)) {
+        process.kill(Number(entry), 'SIGKILL');
+      }
+    } catch {
+      // exited while we looked
+    }
+  }
+}
