@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHROMIUM_PATH } from './browser.ts';
+import { describeItems, performanceDiagnostics } from './lighthouse-details.ts';
 import { runBounded } from './processes.ts';
 import { repoRoot } from './server.ts';
 
@@ -31,12 +32,20 @@ export interface LighthouseRun {
   scores: Record<Category, number | null>;
   /** Audits below a full score, costing points first; performance also lists weight-0 insights. */
   failing: FailingAudit[];
+  /** Where performance time went (LCP element, long tasks, CPU by script), when it is below 100. */
+  diagnostics: string[];
+  /** Lighthouse's CPU benchmark of this machine at the time (it expects about 1000 or more). */
+  benchmarkIndex: number | null;
   warnings: string[];
   reportPath: string;
 }
 
 /** Runs the Lighthouse CLI once for `preset` against `url`, JSON to `outDir`, bounded. */
-export async function runLighthouse(url: string, preset: Preset, outDir: string) {
+export async function runLighthouse(
+  url: string,
+  preset: Preset,
+  outDir: string,
+): Promise<LighthouseRun> {
   const reportPath = join(outDir, `lighthouse-${preset}.json`);
   const args = [
     url,
@@ -56,8 +65,9 @@ export async function runLighthouse(url: string, preset: Preset, outDir: string)
   return parseLighthouseReport(JSON.parse(readFileSync(reportPath, 'utf8')), preset, reportPath);
 }
 
-interface Report {
+export interface Report {
   lighthouseVersion: string;
+  environment?: { benchmarkIndex?: number };
   runWarnings?: string[];
   runtimeError?: { code: string; message: string };
   categories: Record<string, { score: number | null; auditRefs: AuditRef[] }>;
@@ -67,7 +77,7 @@ interface AuditRef {
   id: string;
   weight: number;
 }
-interface Audit {
+export interface Audit {
   title: string;
   score: number | null;
   scoreDisplayMode: string;
@@ -78,7 +88,11 @@ interface Audit {
 
 const SCORED = new Set(['binary', 'numeric', 'metricSavings']);
 
-export function parseLighthouseReport(report: Report, preset: Preset, reportPath: string) {
+export function parseLighthouseReport(
+  report: Report,
+  preset: Preset,
+  reportPath: string,
+): LighthouseRun {
   const scores = {} as Record<Category, number | null>;
   const failing: FailingAudit[] = [];
   for (const category of CATEGORIES) {
@@ -107,42 +121,14 @@ export function parseLighthouseReport(report: Report, preset: Preset, reportPath
   const warnings = [...(report.runWarnings ?? [])];
   if (report.runtimeError)
     warnings.push(`${report.runtimeError.code}: ${report.runtimeError.message}`);
-  return { preset, version: report.lighthouseVersion, scores, failing, warnings, reportPath };
-}
-
-/** One line per detail item: the element (selector and snippet) or the URL, and why. */
-function describeItems(raw: unknown, max = 5): string[] {
-  if (!raw) return [];
-  if (!Array.isArray(raw)) {
-    // A checklist ({ key: { label, value } }): the checks that failed.
-    return Object.values(raw as Record<string, { label?: string; value?: unknown }>)
-      .filter((check) => check?.value === false && check.label)
-      .map((check) => `failed check: ${check.label}`);
-  }
-  const lines: string[] = [];
-  for (const item of raw as Array<Record<string, unknown>>) {
-    if (lines.length >= max) break;
-    // A list of sub-tables: describe what they hold.
-    if (Array.isArray(item.items)) lines.push(...describeItems(item.items, max - lines.length));
-    else if (item.type === 'list-section') lines.push('(see the JSON report for the tree)');
-    else lines.push(describeItem(item));
-  }
-  return [...new Set(lines)].slice(0, max);
-}
-
-function describeItem(item: Record<string, unknown>): string {
-  const node = item.node as Record<string, string> | undefined;
-  const source = item.source as Record<string, string> | undefined;
-  const wasted = typeof item.wastedBytes === 'number' ? item.wastedBytes : null;
-  const parts = [
-    node?.selector,
-    node?.snippet,
-    node?.explanation?.split('\n').join(' '),
-    typeof item.url === 'string' ? item.url : source?.url,
-    typeof item.description === 'string' ? item.description : undefined,
-    typeof item.label === 'string' ? item.label : undefined,
-    wasted === null ? undefined : `${Math.round(wasted / 1024)} KiB to save`,
-  ].filter((p): p is string => Boolean(p));
-  const line = parts.join(' — ') || JSON.stringify(item);
-  return line.length > 300 ? `${line.slice(0, 297)}…` : line;
+  return {
+    preset,
+    version: report.lighthouseVersion,
+    scores,
+    failing,
+    diagnostics: scores.performance === 100 ? [] : performanceDiagnostics(report.audits),
+    benchmarkIndex: report.environment?.benchmarkIndex ?? null,
+    warnings,
+    reportPath,
+  } satisfies LighthouseRun;
 }

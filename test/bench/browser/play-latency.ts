@@ -8,7 +8,7 @@ import {
   withBrowser,
 } from './browser.ts';
 import { createMediaTracker, type MediaTraffic } from './media-tracker.ts';
-import { armPlayProbe, type PlayProbeResult, readPlayProbe } from './page-probes.ts';
+import { armPlayProbe, type PlayProbeResult, readPlayProbe } from './play-probe.ts';
 import type { BenchSong } from './server.ts';
 import { median } from './stats.ts';
 

@@ -89,14 +89,19 @@ export function formatLighthouse(runs: Array<Outcome<LighthouseRun>>): string {
     const r = outcome.value;
     const s = r.scores;
     lines.push(
-      `#### ${r.preset} (Lighthouse ${r.version}): performance ${s.performance}, ` +
-        `accessibility ${s.accessibility}, best practices ${s['best-practices']}, SEO ${s.seo}`,
+      `#### ${r.preset} (Lighthouse ${r.version}, CPU benchmark index ${r.benchmarkIndex ?? 'n/a'}): ` +
+        `performance ${s.performance}, accessibility ${s.accessibility}, ` +
+        `best practices ${s['best-practices']}, SEO ${s.seo}`,
       '',
     );
     const costly = r.failing.filter((a) => a.weight > 0 || a.score === null);
     const insights = r.failing.filter((a) => a.weight === 0 && a.score !== null);
     lines.push(costly.length ? 'Audits that cost points:' : 'No audit costs points.', '');
     for (const audit of costly) lines.push(...formatAudit(audit));
+    if (r.diagnostics.length > 0) {
+      lines.push('', 'Where the performance time went:');
+      for (const line of r.diagnostics) lines.push(`- ${cell(line)}`);
+    }
     if (insights.length > 0) {
       lines.push(
         '',
@@ -106,6 +111,10 @@ export function formatLighthouse(runs: Array<Outcome<LighthouseRun>>): string {
         lines.push(
           `- ${cell(a.title)} (\`${a.id}\`)${a.displayValue ? `: ${a.displayValue}` : ''}`,
         );
+        // Tables of numbers are summed up above; keep the items that name a file or an element.
+        for (const item of a.items.filter((i) => !i.startsWith('{')).slice(0, 2)) {
+          lines.push(`  - ${cell(item)}`);
+        }
       }
     }
     for (const warning of r.warnings) lines.push(`- warning: ${cell(warning)}`);

@@ -21,7 +21,9 @@ export interface BenchResults {
   commit: string;
   chromium: string;
   node: string;
-  load: string;
+  cores: number;
+  /** 1-, 5- and 15-minute load averages at the start and at the end. */
+  load: { start: string; end: string };
   command: string;
   durationS: number;
   song: BenchSong | null;
@@ -42,7 +44,8 @@ export function formatReport(r: BenchResults): string {
     `## ${r.date} (commit ${r.commit})`,
     '',
     `- Browser: ${r.chromium}, headless, via playwright-core; Node ${r.node}`,
-    `- Song: ${song}; machine load average at start: ${r.load}; run took ${r.durationS} s`,
+    `- Song: ${song}; run took ${r.durationS} s`,
+    `- Machine: ${r.cores} cores, load average ${r.load.start} at the start, ${r.load.end} at the end`,
     `- Command: \`${r.command}\``,
     '',
     '| Measurement | Result | Target | |',

@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumVersion } from './browser.ts';
 import { measureBundleSize } from './bundle-size.ts';
@@ -41,9 +41,7 @@ async function main(): Promise<number> {
     const url = server.url;
     const song = await pickSong(url);
     log(`server on ${url}; song: ${song.title} (${song.mimeType}, ${song.size} bytes)`);
-    const load = loadavg()
-      .map((v) => v.toFixed(2))
-      .join(' ');
+    const loadAtStart = loadAverage();
 
     const seek = await step('seek latency', () => measureSeekLatency(url, song, SETTINGS));
     const play = await step('click play → progress', () =>
@@ -64,7 +62,8 @@ async function main(): Promise<number> {
       commit: git(['rev-parse', '--short', 'HEAD']),
       chromium: chromiumVersion(),
       node: process.versions.node,
-      load,
+      cores: availableParallelism(),
+      load: { start: loadAtStart, end: loadAverage() },
       command: 'npx tsx test/bench/browser/run.ts',
       durationS: Math.round((Date.now() - started) / 1000),
       song,
@@ -104,6 +103,12 @@ function git(args: string[]): string {
   } catch {
     return 'unknown';
   }
+}
+
+function loadAverage(): string {
+  return loadavg()
+    .map((v) => v.toFixed(2))
+    .join(' ');
 }
 
 function stamp(): string {

@@ -8,7 +8,7 @@ import {
   withBrowser,
 } from './browser.ts';
 import { createMediaTracker, type MediaTraffic } from './media-tracker.ts';
-import { type SeekTrialResult, seekTrial } from './page-probes.ts';
+import { type SeekTrialResult, seekTrial } from './seek-probe.ts';
 import type { BenchSong } from './server.ts';
 import { createRandom, percentile } from './stats.ts';
 
