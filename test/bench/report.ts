@@ -11,6 +11,8 @@ export interface ReportInput {
   date: string;
   minutes: number;
   loadAfter: string;
+  /** Tapedeck's api/ version at each start; more than one means the code changed mid-run. */
+  apiVersions: string[];
   rounds: PeerRound[];
 }
 
@@ -26,6 +28,7 @@ export function formatReport(input: ReportInput): string {
     `- Machine: ${machine.nproc} CPUs, ${machine.cpu}, Linux ${machine.kernel}; load average ${machine.loadAverage} before, ${input.loadAfter} after`,
     `- Software: Node ${machine.node}, ${machine.nginx}, ${machine.go}; load generator ${machine.loadGenerator}`,
     `- Setup: one ${cfg.fileBytes / 1048576} MiB WAV; server pinned to CPU ${cfg.serverCpu}, clients to CPU ${cfg.clientCpu}; ${cfg.rounds} round(s), peers alternated ${peers.join(' → ')}, each started fresh per round`,
+    ...formatApiVersions(input.apiVersions),
     `- Workloads: (1) ${cfg.rangeConnections} keep-alive connections × ${cfg.rangeSeconds} s of random ${cfg.rangeBytes / 1024} KiB ranges; (2) ${cfg.seekSamples} × \`bytes=N-\` and \`bytes=0-1\` per round, each on a fresh connection; (3) ${cfg.fullConnections} connections × ${cfg.fullSeconds} s of full downloads; (4) ${cfg.listeners} listeners reading ${cfg.listenerBytesPerSecond / 1024} KiB/s for ${cfg.listenSeconds} s`,
     '',
     `Medians over rounds (errors and "fds back" are totals); in brackets, the ratio to nginx (×2.00 = twice nginx's value).`,
@@ -58,6 +61,15 @@ export function formatReport(input: ReportInput): string {
   const notes = formatMessages(rounds);
   if (notes.length > 0) lines.push('', '## Error samples', '', ...notes);
   return `${lines.join('\n')}\n`;
+}
+
+function formatApiVersions(versions: string[]): string[] {
+  if (versions.length === 0) return [];
+  if (versions.length === 1) return [`- Tapedeck: api/ at ${versions[0]}`];
+  return [
+    `- **Tapedeck's api/ changed during the run; its rounds measured ${versions.length} versions:**`,
+    ...versions.map((v) => `  - ${v}`),
+  ];
 }
 
 function summarise(metric: Metric, rounds: PeerRound[]): number {

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveConfig } from './config.ts';
+import { describeApiVersion } from './lib/api-version.ts';
 import { buildGo } from './lib/go-build.ts';
 import { resolveTools } from './lib/prereqs.ts';
 import { killAllChildren } from './lib/processes.ts';
@@ -46,9 +47,11 @@ async function main(): Promise<void> {
     const machine = describeMachine(tools, loadToolName);
     const ctx: PeerContext = { tmpDir, musicDir, filePath, cpu: cfg.serverCpu, tools, goBinary };
     const rounds: PeerRound[] = [];
+    const apiVersions = new Set<string>();
     for (let round = 1; round <= cfg.rounds; round++) {
       for (const name of cfg.peers) {
         log(`round ${round}/${cfg.rounds}: starting ${name}`);
+        if (name === 'tapedeck') apiVersions.add(describeApiVersion());
         const peer = await startPeer(name, ctx);
         try {
           rounds.push(await runPeerRound(peer, round, cfg, load, log));
@@ -64,6 +67,7 @@ async function main(): Promise<void> {
       date: new Date().toISOString(),
       minutes: (Date.now() - began) / 60_000,
       loadAfter: formatLoad(),
+      apiVersions: [...apiVersions],
       rounds,
     });
     const out = process.env.BENCH_OUT ?? join(HERE, cfg.quick ? 'RESULTS.quick.md' : 'RESULTS.md');

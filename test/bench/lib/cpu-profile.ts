@@ -74,8 +74,9 @@ function areaOf(row: SelfTime): string {
   if (!row.where) return row.name; // (garbage collector), (program), (idle), native builtins
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(row.where);
   if (pkg) return pkg[1]!;
-  if (row.where.startsWith('node:')) return `node:${row.where.split('/')[1] ?? 'internal'}`;
-  return row.where.split('/').slice(0, 2).join('/').replace(/:\d+$/, '');
+  const where = row.where.replace(/:\d+$/, '');
+  if (where.startsWith('node:')) return `node:${where.split('/')[1] ?? where.slice(5)}`;
+  return where.split('/').slice(0, 2).join('/');
 }
 
 const REPO_URL = new URL('../../../', import.meta.url).href;
