@@ -10,21 +10,23 @@ export function formatSeek(outcome: Outcome<SeekPhase[]>): string {
   const lines = [
     '### Seek latency',
     '',
-    '| Path | → `playing` p50 / p95 / max | → `seeked` p50 / p95 | → progress p50 / p95 | in buffer | failed | media requests (answered by worker) | seek ranges | worker → server |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| Path | → `playing` p50 / p95 / max | → `seeked` p50 / p95 | → progress p50 / p95 | n | in buffer (left out) | failed | media requests (answered by worker) | seek ranges | worker → server |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const p of outcome.value) {
     const t = p.traffic;
     lines.push(
       `| ${p.path} | ${ms(p.playing.p50)} / ${ms(p.playing.p95)} / ${ms(p.playing.max)} | ` +
         `${ms(p.seeked.p50)} / ${ms(p.seeked.p95)} | ${ms(p.progress.p50)} / ${ms(p.progress.p95)} | ` +
-        `${p.inBuffer} | ${p.failures} | ${t.pageRequests} (${t.answeredByWorker}) | ` +
+        `${p.counted} | ${p.inBuffer} | ${p.failures} | ${t.pageRequests} (${t.answeredByWorker}) | ` +
         `${t.rangeRequests} | ${t.workerFetches} |`,
     );
   }
   lines.push('');
   for (const p of outcome.value) {
-    const each = p.trials.map((t) => `${t.target.toFixed(0)} s: ${ms(t.playingMs)}`).join(', ');
+    const each = p.trials
+      .map((t) => `${t.target.toFixed(0)} s: ${ms(t.playingMs)}${t.inBuffer ? ' (in buffer)' : ''}`)
+      .join(', ');
     lines.push(`- ${p.path}, each seek (position: → \`playing\`): ${each}`);
     const t = p.traffic;
     if (p.path === 'cache' && (t.workerFetches > 0 || t.answeredByWorker < t.pageRequests)) {
@@ -137,8 +139,9 @@ export function formatMethod(): string {
     '',
     '- Seek: per seek a fresh load of the stream URL with a query of its own (`?bench=…`: nothing in',
     "  Chromium's media or HTTP cache; the worker keys chunks on the path), play from 0 until `playing`,",
-    '  then set `currentTime` to a seeded random point in the part not yet buffered, and time',
-    '  `playing` (the headline), `seeked`, and `currentTime` moving (polled every ~4 ms). Cache path:',
+    '  then set `currentTime` to a seeded random point in the part not yet buffered (when nothing',
+    '  is left unbuffered the seek is made but left out of the stats), and time `playing` (the',
+    '  headline), `seeked`, and `currentTime` moving (polled every ~4 ms). Cache path:',
     '  song played once through the UI, row `complete`, page reloaded. Network path: a second profile',
     "  with `serviceWorkers: 'block'`: same page, same song, same positions, no worker.",
     '- Play: fresh profile per run, worker controlling the page, nothing cached; Playwright clicks the',

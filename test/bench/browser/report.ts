@@ -72,7 +72,7 @@ function summaryRows(r: BenchResults): string[] {
       const p50 = phase.playing.p50;
       const verdict = target ? pass(p50 !== null && p50 <= TARGETS.seekCacheP50Ms) : '';
       row(
-        `Seek → \`playing\`, ${name}, p50 / p95 (n=${phase.trials.length})`,
+        `Seek → \`playing\`, ${name}, p50 / p95 (n=${phase.counted})`,
         `${ms(p50)} / ${ms(phase.playing.p95)}`,
         target,
         verdict,
