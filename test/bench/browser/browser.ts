@@ -17,6 +17,21 @@ export const CHROMIUM_ARGS = [
   '--autoplay-policy=no-user-gesture-required',
 ];
 
+/** Browsers not closed yet, so a run that is stopped early can close them. */
+const open = new Set<BenchBrowser>();
+let stopping = false;
+/** Profiles not removed yet; whatever is left at exit (a launch cut short) is killed and removed. */
+const profiles = new Set<string>();
+process.on('exit', () => {
+  for (const profile of profiles) removeProfile(profile);
+});
+
+/** Closes every open browser; no new one starts after this (the run is stopping). */
+export async function closeAllBrowsers(): Promise<void> {
+  stopping = true;
+  await Promise.all([...open].map((browser) => browser.close()));
+}
+
 export interface BenchBrowser {
   context: BrowserContext;
   page: Page;
@@ -28,7 +43,9 @@ export interface BenchBrowser {
  * worker at all (registration rejects), which is the network path of the seek comparison.
  */
 export async function launchBrowser(serviceWorkers: 'allow' | 'block'): Promise<BenchBrowser> {
+  if (stopping) throw new Error('the run is stopping: no new browser');
   const profile = mkdtempSync(join(tmpdir(), 'tapedeck-bench-chromium-'));
+  profiles.add(profile);
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(profile, {
@@ -37,28 +54,45 @@ export async function launchBrowser(serviceWorkers: 'allow' | 'block'): Promise<
       args: CHROMIUM_ARGS,
       serviceWorkers,
       timeout: 30_000,
+      // run.ts closes browsers itself on a signal (and removes their profiles).
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
     });
   } catch (error) {
-    rmSync(profile, { recursive: true, force: true });
+    removeProfile(profile);
     throw error;
   }
-  // tsx compiles with keepNames: functions passed to page.evaluate may call `__name(...)`.
-  await context.addInitScript({ content: 'globalThis.__name = (target) => target;' });
-  context.setDefaultTimeout(15_000);
-  const page = context.pages()[0] ?? (await context.newPage());
-  return {
+  const close = async () => {
+    const closed = context.close().then(
+      () => true,
+      () => false,
+    );
+    const timeout = new Promise<false>((r) => setTimeout(() => r(false), 10_000));
+    if (!(await Promise.race([closed, timeout]))) killProfileProcesses(profile);
+    removeProfile(profile);
+  };
+  let page: Page;
+  try {
+    // tsx compiles with keepNames: functions passed to page.evaluate may call `__name(...)`.
+    await context.addInitScript({ content: 'globalThis.__name = (target) => target;' });
+    context.setDefaultTimeout(15_000);
+    page = context.pages()[0] ?? (await context.newPage());
+    if (stopping) throw new Error('the run is stopping: no new browser');
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  const browser: BenchBrowser = {
     context,
     page,
     async close() {
-      const closed = context.close().then(
-        () => true,
-        () => false,
-      );
-      const timeout = new Promise<false>((r) => setTimeout(() => r(false), 10_000));
-      if (!(await Promise.race([closed, timeout]))) killProfileProcesses(profile);
-      rmSync(profile, { recursive: true, force: true });
+      open.delete(browser);
+      await close();
     },
   };
+  open.add(browser);
+  return browser;
 }
 
 /** Runs `fn` with a fresh browser and closes it whatever happens. */
@@ -95,6 +129,13 @@ export function songRow(page: Page, id: string, offline?: 'none' | 'partial' | '
 
 export function playButton(page: Page, id: string) {
   return songRow(page, id).locator('[data-testid="play-song"]');
+}
+
+function removeProfile(profile: string): void {
+  killProfileProcesses(profile);
+  // Chromium may still be writing its profile as it exits: retry.
+  rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+  profiles.delete(profile);
 }
 
 /** Last resort when Chromium does not close: kill its processes (they name our profile) by pid. */

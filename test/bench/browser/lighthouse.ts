@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHROMIUM_PATH } from './browser.ts';
 import { describeItems, performanceDiagnostics } from './lighthouse-details.ts';
@@ -46,6 +46,7 @@ export async function runLighthouse(
   preset: Preset,
   outDir: string,
 ): Promise<LighthouseRun> {
+  mkdirSync(outDir, { recursive: true });
   const reportPath = join(outDir, `lighthouse-${preset}.json`);
   const args = [
     url,

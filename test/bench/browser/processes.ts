@@ -1,6 +1,17 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 
+/** Commands under way, so a run that is stopped early can end them. */
+const running = new Set<number>();
+let stopping = false;
+
+/** Kills every command `runBounded` still has running (and what they started). */
+export function killRunning(): void {
+  stopping = true;
+  for (const pid of running) killTree(pid);
+  running.clear();
+}
+
 export interface RunOptions {
   cwd: string;
   env?: NodeJS.ProcessEnv;
@@ -17,12 +28,14 @@ export function runBounded(
   args: string[],
   options: RunOptions,
 ): Promise<{ stdout: string; stderr: string }> {
+  if (stopping) return Promise.reject(new Error(`${options.label}: the run is stopping`));
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd: options.cwd,
       env: options.env ?? process.env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    if (child.pid) running.add(child.pid);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -38,6 +51,7 @@ export function runBounded(
     });
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
+      running.delete(child.pid!);
       if (code === 0) return resolve({ stdout, stderr });
       const why = timedOut
         ? `timed out after ${options.timeoutMs / 1000} s`

@@ -4,19 +4,25 @@
  * Run: `npx tsx test/bench/browser/run.ts`. Writes RESULTS.md beside this file and prints it.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromiumVersion } from './browser.ts';
+import { chromiumVersion, closeAllBrowsers } from './browser.ts';
 import { measureBundleSize } from './bundle-size.ts';
 import { type LighthouseRun, type Preset, runLighthouse } from './lighthouse.ts';
 import { measurePlayLatency } from './play-latency.ts';
+import { killRunning } from './processes.ts';
 import { type BenchResults, formatReport, type Outcome, writeResults } from './report.ts';
 import { measureSeekLatency } from './seek-latency.ts';
 import { type BenchServer, buildClient, pickSong, repoRoot, startServer } from './server.ts';
 
 const SETTINGS = { seeks: 20, seed: 20_261_124, playRuns: 5, timeoutMs: 10_000 };
 const PRESETS: Preset[] = ['desktop', 'mobile'];
+/** The whole run is bounded too: about 1.5 minutes normally, 5 at worst on a busy machine. */
+const RUN_LIMIT_MS = 8 * 60_000;
+
+/** Set on a signal or at the time limit: no further step starts, no report is written. */
+let stopped = false;
 
 async function main(): Promise<number> {
   const started = Date.now();
@@ -24,14 +30,32 @@ async function main(): Promise<number> {
   // Kept after the run, so the reports can be opened.
   const lighthouseDir = join(tmpdir(), `tapedeck-lighthouse-${stamp()}`);
   let server: BenchServer | null = null;
+  // Each part runs even when another fails: nothing may outlive the run.
   const cleanup = async () => {
-    await server?.stop();
+    const parts: Array<[string, () => unknown]> = [
+      ['commands', killRunning],
+      ['browsers', closeAllBrowsers],
+      ['server', () => server?.stop()],
+      ['temp folder', () => rmSync(work, { recursive: true, force: true, maxRetries: 3 })],
+    ];
+    for (const [name, part] of parts) {
+      await Promise.resolve()
+        .then(part)
+        .catch((error: unknown) => log(`cleanup (${name}): ${String(error)}`));
+    }
     server = null;
-    rmSync(work, { recursive: true, force: true });
   };
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => void cleanup().finally(() => process.exit(130)));
-  }
+  const stop = (why: string, code: number) => {
+    stopped = true;
+    log(`stopping: ${why}`);
+    void cleanup().finally(() => process.exit(code));
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => stop(signal, 130));
+  const watchdog = setTimeout(
+    () => stop(`the run took longer than ${RUN_LIMIT_MS / 60_000} minutes`, 1),
+    RUN_LIMIT_MS,
+  );
 
   try {
     const dist = join(work, 'dist');
@@ -48,14 +72,13 @@ async function main(): Promise<number> {
       measurePlayLatency(url, song, SETTINGS.playRuns, SETTINGS.timeoutMs),
     );
     const bundle = await step('client size', () => measureBundleSize(dist, url));
-    mkdirSync(lighthouseDir, { recursive: true });
     const lighthouse: Array<Outcome<LighthouseRun>> = [];
     for (const preset of PRESETS) {
       lighthouse.push(
         await step(`lighthouse ${preset}`, () => runLighthouse(`${url}/`, preset, lighthouseDir)),
       );
     }
-    log(`Lighthouse JSON reports: ${lighthouseDir}`);
+    if (lighthouse.some((o) => o.ok)) log(`Lighthouse JSON reports: ${lighthouseDir}`);
 
     const results: BenchResults = {
       date: `${new Date().toISOString().replace('T', ' ').slice(0, 16)} UTC`,
@@ -72,18 +95,21 @@ async function main(): Promise<number> {
       bundle,
       lighthouse,
     };
+    if (stopped) return 130;
     const section = formatReport(results);
     writeResults(join(repoRoot, 'test/bench/browser/RESULTS.md'), section);
     process.stdout.write(`\n${section}`);
     const failed = [seek, play, bundle, ...lighthouse].some((o) => !o.ok);
     return failed ? 1 : 0;
   } finally {
+    clearTimeout(watchdog);
     await cleanup();
   }
 }
 
 /** Runs one measurement; its failure is reported, and the others still run. */
 async function step<T>(name: string, fn: () => Promise<T>): Promise<Outcome<T>> {
+  if (stopped) return { ok: false, error: 'the run was stopped' };
   const started = Date.now();
   log(`${name}…`);
   try {
