@@ -61,9 +61,20 @@ export async function ensureBuiltClient(timeoutMs = 240_000): Promise<string> {
       );
     }
     mkdirSync(done);
+    pruneOldBuilds(outDir);
     return outDir;
   } finally {
     rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/** Builds of earlier source states, a day old or more, are dropped (never one in use today). */
+function pruneOldBuilds(keep: string): void {
+  const dayAgo = Date.now() - 24 * 60 * 60 * 1000;
+  for (const name of readdirSync(tmpdir())) {
+    const path = join(tmpdir(), name);
+    if (!/^tapedeck-client-[0-9a-f]{16}$/.test(name) || path === keep) continue;
+    if (statSync(path).mtimeMs < dayAgo) rmSync(path, { recursive: true, force: true });
   }
 }
 

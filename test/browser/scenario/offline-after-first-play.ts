@@ -2,11 +2,11 @@ import { expect } from 'vitest';
 import type { BrowserAdapter } from '../adapters/types.ts';
 import { createApp } from '../lib/app.ts';
 import { readSongFromDisk, type Song } from '../lib/catalog.ts';
-import { readAudio, seekAudio, waitForPlayback } from '../lib/media.ts';
+import { seekAudio, waitForPlayback } from '../lib/media.ts';
 import { ensureControlled } from '../lib/service-worker.ts';
 import type { TapedeckServer } from '../lib/tapedeck-server.ts';
-import { waitFor } from '../lib/wait.ts';
 import { probeFormat } from './formats.ts';
+import { checkUnplayedOffline } from './unplayed.ts';
 import { checkWorkerRanges } from './worker-ranges.ts';
 
 const AUDIO = 'td-audio';
@@ -119,7 +119,7 @@ export async function runOfflineAfterFirstPlay(
   }
 
   const unplayedOutcome = await check('unplayed song fails fast offline', () =>
-    tryUnplayed(browser, app, unplayed),
+    checkUnplayedOffline(browser, app, unplayed),
   );
 
   await check('ranges through the worker offline', async () => {
@@ -162,35 +162,4 @@ async function expectResumesNear(
     what,
   });
   expect(state.currentTime, `${what}: position after the seek`).toBeLessThan(target + 15);
-}
-
-/** Disabled play button, a player error or a media error within a few seconds; never playback. */
-async function tryUnplayed(
-  browser: BrowserAdapter,
-  app: ReturnType<typeof createApp>,
-  song: Song,
-): Promise<string> {
-  const row = await app.row(song.id);
-  if (row?.playDisabled) {
-    await app.clickPlay(song.id);
-    const audio = await browser.evaluate(readAudio, AUDIO);
-    expect(new URL(audio.src).pathname, 'a disabled play button must not load the song').not.toBe(
-      song.streamUrl,
-    );
-    return 'play button disabled';
-  }
-  await app.clickPlay(song.id);
-  return waitFor(
-    async () => {
-      const error = await app.playerError();
-      if (error) return `player-error: ${error}`;
-      const audio = await browser.evaluate(readAudio, AUDIO);
-      return audio.error ? `audio error: ${audio.error}` : null;
-    },
-    {
-      timeoutMs: 6000,
-      intervalMs: 250,
-      message: `[${browser.name}] an error for unplayed ${song.id} offline`,
-    },
-  );
 }
