@@ -7,7 +7,7 @@ import {
   waitForController,
   withBrowser,
 } from './browser.ts';
-import { createMediaTracker, type MediaTraffic } from './media-tracker.ts';
+import { createMediaTracker, type MediaTracker, type MediaTraffic } from './media-tracker.ts';
 import { type SeekTrialResult, seekTrial } from './seek-probe.ts';
 import type { BenchSong } from './server.ts';
 import { createRandom, percentile } from './stats.ts';
@@ -37,43 +37,63 @@ export interface SeekOptions {
  * Seek latency, the same procedure on two paths: (a) the worker's cache — a context where the
  * song was played once through the UI and the row says `complete`, then reloaded; (b) the
  * network — a second context with service workers blocked, so the same page fetches straight
- * from the server. Same song, same seeded positions, one discarded warm-up trial each.
+ * from the server. Same song, same seeded positions, one discarded warm-up trial each. The two
+ * run in turns (cache, network, cache, …) so that a busy spell on the machine hits both alike.
  */
 export async function measureSeekLatency(
   baseUrl: string,
   song: BenchSong,
   options: SeekOptions,
 ): Promise<SeekPhase[]> {
-  const cache = await withBrowser('allow', (browser) =>
-    runPhase('cache', browser, baseUrl, song, options),
+  return withBrowser('allow', (cacheBrowser) =>
+    withBrowser('block', async (networkBrowser) => {
+      const paths = [
+        await preparePath('cache', cacheBrowser, baseUrl, song),
+        await preparePath('network', networkBrowser, baseUrl, song),
+      ];
+      const random = createRandom(options.seed);
+      const warmup = random();
+      for (const p of paths) {
+        await trial(p.page, `${song.streamUrl}?bench=${p.path}-warmup`, warmup, options.timeoutMs);
+        p.tracker.reset();
+      }
+      for (let i = 0; i < options.seeks; i++) {
+        const u = random();
+        for (const p of paths) {
+          const url = `${song.streamUrl}?bench=${p.path}-${i}`;
+          p.trials.push(await trial(p.page, url, u, options.timeoutMs));
+        }
+      }
+      return paths.map((p) => summarize(p.path, p.trials, p.tracker.snapshot()));
+    }),
   );
-  const network = await withBrowser('block', (browser) =>
-    runPhase('network', browser, baseUrl, song, options),
-  );
-  return [cache, network];
 }
 
-async function runPhase(
+interface PathRun {
+  path: SeekPhase['path'];
+  page: Page;
+  tracker: MediaTracker;
+  trials: SeekTrialResult[];
+}
+
+async function preparePath(
   path: SeekPhase['path'],
   { context, page }: BenchBrowser,
   baseUrl: string,
   song: BenchSong,
-  options: SeekOptions,
-): Promise<SeekPhase> {
+): Promise<PathRun> {
   const tracker = await createMediaTracker(context, page);
   await page.goto(baseUrl, { waitUntil: 'load' });
   if (path === 'cache') await cacheSong(page, song);
   await songRow(page, song.id).waitFor();
+  return { path, page, tracker, trials: [] };
+}
 
-  const random = createRandom(options.seed);
-  await trial(page, `${song.streamUrl}?bench=${path}-warmup`, random(), options.timeoutMs);
-  tracker.reset();
-  const trials: SeekTrialResult[] = [];
-  for (let i = 0; i < options.seeks; i++) {
-    const url = `${song.streamUrl}?bench=${path}-${i}`;
-    trials.push(await trial(page, url, random(), options.timeoutMs));
-  }
-  const traffic = tracker.snapshot();
+function summarize(
+  path: SeekPhase['path'],
+  trials: SeekTrialResult[],
+  traffic: MediaTraffic,
+): SeekPhase {
   // A seek that landed in the buffer measured Chromium's memory, not the path: leave it out.
   const ok = trials.filter((t) => t.error === null && t.playingMs !== null && !t.inBuffer);
   const failed = trials.filter((t) => t.error !== null || t.playingMs === null);
