@@ -8,6 +8,12 @@ import type { SongMeta } from './song-index.ts';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
+/**
+ * A chunk that takes longer than this (256 KiB: over 2 s even at 1 Mbit/s) counts as a lost
+ * connection, so a server that accepts but never answers cannot hang playback.
+ */
+export const CHUNK_TIMEOUT_MS = 20_000;
+
 /** The network is unreachable (fetch rejected, or the body broke off). */
 export class OfflineError extends Error {}
 /** The server answered, but not with the exact chunk asked for. */
@@ -48,6 +54,7 @@ export async function fetchChunk(
   target: ChunkTarget,
   index: number,
   signal?: AbortSignal,
+  timeoutMs = CHUNK_TIMEOUT_MS,
 ): Promise<{ meta: SongMeta; bytes: Uint8Array<ArrayBuffer> }> {
   const start = index * CHUNK_SIZE;
   const end =
@@ -56,9 +63,12 @@ export async function fetchChunk(
   // If-Range needs a strong validator; with a weak one the server would always send the whole song.
   if (target.etag !== null && !target.etag.startsWith('W/')) headers['If-Range'] = target.etag;
 
+  // Errors are told apart by the caller's own signal: a timeout reads as "offline".
+  const deadline = AbortSignal.timeout(timeoutMs);
+  const limit = signal ? AbortSignal.any([signal, deadline]) : deadline;
   let response: Response;
   try {
-    response = await fetch(target.url, { headers, signal });
+    response = await fetch(target.url, { headers, signal: limit });
   } catch (error) {
     throw signal?.aborted ? error : new OfflineError('offline');
   }

@@ -230,3 +230,19 @@ describe('chunk cache', () => {
     expect(h.sw.index.get('s1')!.lastPlayed).toBeGreaterThan(h.sw.index.get('s2')!.lastPlayed);
   });
 });
+
+describe('a server that accepts but never answers', () => {
+  it('is treated as offline once the chunk deadline passes, never as a hang', async () => {
+    const { fetchChunk, OfflineError } = await import('../../sw/chunk-fetch.ts');
+    const hangingFetch = (_url: string, init?: RequestInit) =>
+      new Promise<Response>((_resolve, reject) => {
+        init?.signal?.addEventListener('abort', () => reject(init.signal!.reason));
+      });
+    const started = Date.now();
+    const target = { id: 'x', url: 'http://127.0.0.1/songs/listen/x', etag: null, size: null };
+    await expect(fetchChunk(hangingFetch, target, 0, undefined, 200)).rejects.toBeInstanceOf(
+      OfflineError,
+    );
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+});
