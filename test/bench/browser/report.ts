@@ -124,6 +124,7 @@ export function writeResults(path: string, section: string): void {
     '',
     marker,
     '',
+    '',
   ].join('\n');
   const old = existsSync(path) ? readFileSync(path, 'utf8') : '';
   const earlier = old.includes(marker) ? old.slice(old.indexOf(marker) + marker.length).trim() : '';
