@@ -110,7 +110,12 @@ export async function withBrowser<T>(
 
 /** `Chromium 156.0.…` from the binary itself. */
 export function chromiumVersion(): string {
-  const out = execFileSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8', timeout: 10_000 });
+  // Debian's wrapper script prints a shell warning on stderr here: not ours to show.
+  const out = execFileSync(CHROMIUM_PATH, ['--version'], {
+    encoding: 'utf8',
+    timeout: 10_000,
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   return out.replace(/\s+built on.*$/s, '').trim();
 }
 
