@@ -2,35 +2,54 @@ import { readFile, stat } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
 import { type H3, type H3Event, HTTPError, serveStatic } from 'h3';
 import mime from 'mime';
+import { ASSET_ENCODINGS, createCompressedAssets } from '../lib/compressed-assets.ts';
 
 /** Types `mime` lacks or gets wrong for a PWA. */
 const TYPES: Record<string, string> = { '.webmanifest': 'application/manifest+json' };
 
 /**
- * Serves the built client. Hashed assets are cached for a year; everything else (index.html, the
- * service worker, the manifest) is revalidated so updates reach users. Unknown navigations get
- * index.html (the client routes itself); unknown API or stream paths get a JSON 404.
+ * Serves the built client, brotli- or gzip-compressed where the browser accepts it. Hashed assets
+ * are cached for a year; everything else (index.html, the service worker, the manifest) is
+ * revalidated so updates reach users. Unknown navigations get index.html (the client routes
+ * itself); unknown API or stream paths get a JSON 404.
  */
 export function registerClientRoutes(app: H3, { clientDir }: { clientDir: string }) {
   const root = resolve(clientDir);
+  const compressed = createCompressedAssets();
 
   const fileOf = (id: string) => {
     const path = resolve(root, `.${decodeURI(id)}`);
     return path.startsWith(root + sep) ? path : null;
   };
 
+  /** A file on disk, or a compressed copy of one (`/assets/a.js.br`). */
+  async function findAsset(id: string) {
+    const encoded = compressed.parse(id);
+    const path = fileOf(encoded?.id ?? id);
+    const info = path ? await stat(path).catch(() => null) : null;
+    if (!path || !info?.isFile()) return null;
+    if (!encoded) return { path, info, bytes: null, encoding: undefined };
+    const bytes = await compressed.get(path, info.mtimeMs, info.size, encoded.encoding);
+    return bytes ? { path, info, bytes, encoding: encoded.encoding } : null;
+  }
+
   const serveFile = (event: H3Event) =>
     serveStatic(event, {
       fallthrough: true,
+      encodings: ASSET_ENCODINGS,
       getType: (ext) => TYPES[ext] ?? mime.getType(ext) ?? undefined,
       async getMeta(id) {
-        const path = fileOf(id);
-        const info = path ? await stat(path).catch(() => null) : null;
-        if (!info?.isFile()) return undefined;
+        const asset = await findAsset(id);
+        if (!asset) return undefined;
         event.res.headers.set('cache-control', cacheControlFor(id));
-        return { size: info.size, mtime: info.mtime };
+        const size = asset.bytes ? asset.bytes.length : asset.info.size;
+        return { size, mtime: asset.info.mtime, encoding: asset.encoding };
       },
-      getContents: (id) => readFile(fileOf(id)!),
+      async getContents(id) {
+        const asset = await findAsset(id);
+        const bytes = asset?.bytes ?? (asset ? await readFile(asset.path) : null);
+        return bytes as Uint8Array<ArrayBuffer> | null;
+      },
     });
 
   for (const prefix of ['/api/**', '/songs/**']) {

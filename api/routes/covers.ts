@@ -1,8 +1,10 @@
-import type { H3 } from 'h3';
+import { getQuery, type H3 } from 'h3';
 import mime from 'mime';
 import type { Catalog } from '../catalog/catalog.ts';
+import { coverVersionOf } from '../catalog/cover-url.ts';
 import { evaluatePreconditions } from '../lib/conditional.ts';
 import { placeholderCoverSvg } from '../lib/placeholder-cover.ts';
+
 import { findEntry } from './find-entry.ts';
 
 /** `GET /api/songs/:id/cover`: the embedded picture, else a generated placeholder. */
@@ -12,9 +14,13 @@ export function registerCoverRoutes(app: H3, { catalog }: { catalog: Catalog }) 
     const { song } = entry;
     // The cover belongs to the file's bytes, so the song's ETag validates it too.
     const etag = `"cover-${song.etag.replaceAll('"', '')}"`;
+    // The song's coverUrl carries its version: that URL never changes content, so keep it for good.
+    const current = getQuery(event).v === coverVersionOf(song.etag);
     const headers: Record<string, string> = {
       etag,
-      'cache-control': 'public, max-age=86400, stale-while-revalidate=604800',
+      'cache-control': current
+        ? 'public, max-age=31536000, immutable'
+        : 'public, max-age=86400, stale-while-revalidate=604800',
       'x-content-type-options': 'nosniff',
     };
     const outcome = evaluatePreconditions(event.req.headers, {

@@ -1,4 +1,5 @@
 import type { Catalog } from '../catalog/catalog.ts';
+import { coverUrlOf } from '../catalog/cover-url.ts';
 import type { CatalogEntry } from '../catalog/song.ts';
 import type { AudioObjectInfo, AudioStore } from '../storage/audio-store.ts';
 import { audioTypeOf, withCodec } from './audio-type.ts';
@@ -100,7 +101,7 @@ async function indexFile(
       mimeType: withCodec(fileType, tags.codec),
       size: info.size,
       etag,
-      coverUrl: `/api/songs/${id}/cover`,
+      coverUrl: coverUrlOf(id, etag),
       streamUrl: `/songs/listen/${id}`,
     },
   };

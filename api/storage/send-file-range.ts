@@ -8,7 +8,7 @@ const WHOLE_RANGE_LIMIT = 512 * 1024;
 const SMALL_CHUNK = 16 * 1024;
 const START_CHUNK = 32 * 1024;
 /** …and grow only once a consumer has proven fast over more than socket buffers can hide. */
-const GROW_AFTER_BYTES = 4 * 1024 * 1024;
+const GROW_AFTER_BYTES = 1 * 1024 * 1024;
 const MAX_CHUNK = 512 * 1024;
 
 /** Read buffers are pooled across responses (see buffer-pool.ts). */
