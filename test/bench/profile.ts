@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveConfig } from './config.ts';
+import { describeApiVersion } from './lib/api-version.ts';
 import {
   formatSelfTimeTable,
   nowMicros,
@@ -107,6 +108,7 @@ function formatProfile(
     `- Date: ${new Date().toISOString()}; command: \`npx tsx test/bench/profile.ts\`; load average ${formatLoad()}`,
     `- ${seconds} s of random 256 KiB ranges, 32 keep-alive connections, server under \`node --cpu-prof\`: ` +
       `${result.requestsPerSecond.toFixed(0)} req/s, ${result.mibPerSecond.toFixed(0)} MiB/s, ${result.errors} errors (profiling slows it down).`,
+    ...(peerName === 'tapedeck' ? [`- Tapedeck: api/ at ${describeApiVersion()}`] : []),
     '- Only samples taken while the load ran (start-up and shutdown left out).',
     '',
     '## CPU time per thread during the workload',
