@@ -80,7 +80,7 @@ export const appStyles = css`
     width: 1rem;
     height: 1rem;
   }
-  main {
+  ::slotted(main) {
     display: block;
     max-width: var(--td-content-w);
     margin: 0 auto;
@@ -106,7 +106,7 @@ export const appStyles = css`
     .actions {
       gap: 0.1rem;
     }
-    main {
+    ::slotted(main) {
       padding: 0 0.25rem calc(var(--td-player-h) + 1.5rem);
     }
   }

@@ -1,4 +1,4 @@
-import { html, LitElement, type PropertyValues } from 'lit';
+import { html, LitElement, type PropertyValues, render } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Song } from '../../api/catalog/song.ts';
 import type { OfflineState, StorageReport } from '../../sw/protocol.ts';
@@ -45,6 +45,11 @@ export class TdApp extends LitElement {
   @state() private _catalogEpoch = 0;
   @query('td-search') private _search!: TdSearch;
   @query('td-toasts') private _toasts!: TdToasts;
+  /**
+   * The skip link's target lives in the light DOM, slotted into the shell: a fragment link and
+   * tools that check one (`document.getElementById`) cannot see into a shadow root.
+   */
+  private readonly _main = createMain();
   private _wasOnline = true;
   private _lastError: string | null = null;
 
@@ -70,6 +75,16 @@ export class TdApp extends LitElement {
       previous: () => this._playback.previous(),
       focusSearch: () => this._search.focusInput(),
     });
+  }
+
+  connectedCallback(): void {
+    super.connectedCallback();
+    if (!this._main.isConnected) this.append(this._main);
+  }
+
+  protected update(changed: PropertyValues<this>): void {
+    super.update(changed);
+    render(this._renderLibrary(), this._main, { host: this });
   }
 
   protected willUpdate(changed: PropertyValues<this>): void {
@@ -110,14 +125,7 @@ export class TdApp extends LitElement {
           </div>
         </div>
       </header>
-      <main id="main" tabindex="-1">
-        <td-library .query=${this._query} .online=${online} .offlineStates=${this._states}
-          .currentId=${song?.id ?? null} .playing=${p.playing} .refreshKey=${this._catalogEpoch}
-          .ready=${this._net.checked}
-          @play-song-request=${this._onPlaySong} @download-request=${this._onDownload}
-          @remove-request=${this._onRemove} @songs-loaded=${this._onSongsLoaded}
-          @reachability-change=${() => this._net.report(false)}></td-library>
-      </main>
+      <slot name="main"></slot>
       <td-queue ?open=${this._queueOpen} .queue=${p.queue} .index=${p.index}
         @queue-jump-request=${(e: TdEvent<'queue-jump-request'>) => p.jumpTo(e.detail.index)}
         @close-request=${() => {
@@ -147,6 +155,17 @@ export class TdApp extends LitElement {
       <td-toasts></td-toasts>
       <div class="sr-only" aria-live="polite">${song ? `Now playing: ${song.title} by ${song.artist}` : ''}</div>
     `;
+  }
+
+  /** The library, rendered into the light-DOM `<main>` (see `_main`). */
+  private _renderLibrary() {
+    const p = this._playback;
+    return html`<td-library .query=${this._query} .online=${this._net.online}
+      .offlineStates=${this._states} .currentId=${p.current?.id ?? null} .playing=${p.playing}
+      .refreshKey=${this._catalogEpoch} .ready=${this._net.checked}
+      @play-song-request=${this._onPlaySong} @download-request=${this._onDownload}
+      @remove-request=${this._onRemove} @songs-loaded=${this._onSongsLoaded}
+      @reachability-change=${() => this._net.report(false)}></td-library>`;
   }
 
   private _listen(bridge: SwBridge): void {
@@ -209,8 +228,16 @@ export class TdApp extends LitElement {
   }
   private _onSkip(event: Event): void {
     event.preventDefault();
-    this.renderRoot.querySelector<HTMLElement>('main')?.focus();
+    this._main.focus();
   }
+}
+
+function createMain(): HTMLElement {
+  const main = document.createElement('main');
+  main.id = 'main';
+  main.slot = 'main';
+  main.tabIndex = -1;
+  return main;
 }
 
 declare global {
