@@ -1,0 +1,156 @@
+import { expect } from 'vitest';
+import { toSongRef } from '../../../client/sw-bridge.ts';
+import { chunkCount } from '../../../sw/chunks.ts';
+import type { BrowserAdapter } from '../adapters/types.ts';
+import { createApp } from '../lib/app.ts';
+import { fetchAllSongs } from '../lib/catalog.ts';
+import { describeChunks, listCachedChunks, wrongLengthChunks } from '../lib/chunk-caches.ts';
+import { copyBuiltClient } from '../lib/client-copy.ts';
+import { byTestId } from '../lib/deep-query.ts';
+import { waitForPlayback } from '../lib/media.ts';
+import { createMusicFolder, LIBRARY } from '../lib/music-folder.ts';
+import { ensureControlled, readWorkerState } from '../lib/service-worker.ts';
+import { startTapedeckServer } from '../lib/tapedeck-server.ts';
+import { waitFor } from '../lib/wait.ts';
+import { createWorkerMessages } from '../lib/worker-messages.ts';
+import { createChecks } from './checks.ts';
+import { checkWorkerRanges } from './worker-ranges.ts';
+
+/**
+ * The app runs under worker v1 with a song kept offline; the served sw.js then changes (a marker
+ * that answers a `TEST_VERSION` message is appended). An update check must show the update card;
+ * its button must reload the page under the new worker, and the song must still be whole and play
+ * with the server stopped. `tab` says which page gets the update: one loaded while v1 already
+ * controlled it (`returning`), or the very tab whose first visit installed v1 and was claimed by
+ * it (`first-visit`), which a listener may keep open for hours.
+ */
+export async function runWorkerUpdate(
+  browser: BrowserAdapter,
+  clientDir: string,
+  tab: 'returning' | 'first-visit',
+): Promise<void> {
+  const client = copyBuiltClient(clientDir);
+  const folder = createMusicFolder([LIBRARY.midnightSignal]);
+  const server = await startTapedeckServer({
+    musicDir: folder.dir,
+    env: { CLIENT_DIR: client.dir },
+  });
+  const app = createApp(browser);
+  const { step, check, finish } = createChecks(browser);
+  const marker = `v2-${Date.now()}`;
+  try {
+    const [song] = await fetchAllSongs(server.origin);
+    if (!song) throw new Error(`no song in the catalog of ${folder.dir}`);
+    await step('worker v1 controls the page and keeps the song whole', async () => {
+      await browser.open(`${server.origin}/?run=update-${tab}`);
+      await browser.evaluate(() => {
+        (window as Window & { firstLoad?: boolean }).firstLoad = true;
+      });
+      await ensureControlled(browser, 30_000);
+      if (tab === 'returning') await browser.reload();
+      else
+        expect(await browser.evaluate(() => 'firstLoad' in window), 'claimed, not reloaded').toBe(
+          true,
+        );
+      await app.waitForRows(1, 15_000, 'library under v1');
+      await createWorkerMessages(browser).send({
+        type: 'CACHE_SONG',
+        song: toSongRef(song),
+        pin: false,
+      });
+      await app.waitForOffline(song.id, 'complete', 60_000);
+      expect(await browser.evaluate(askVersion, 1000), 'v1 knows no TEST_VERSION').toBeNull();
+    });
+
+    client.appendToWorker(markerWorkerCode(marker));
+    await step('an update check finds the new sw.js: the update card shows', async () => {
+      await browser.evaluate(async () => {
+        (window as Window & { beforeUpdate?: boolean }).beforeUpdate = true;
+        await (await navigator.serviceWorker.getRegistration())?.update();
+      });
+      await waitFor(() => app.deep.count(['td-update-prompt[open]', byTestId('update-button')]), {
+        timeoutMs: 20_000,
+        message: 'an open td-update-prompt with [data-testid="update-button"]',
+      });
+    });
+    await step('Update reloads the page under the new worker', async () => {
+      await app.deep.click(['td-update-prompt[open]', byTestId('update-button')]);
+      await waitFor(
+        () =>
+          browser.evaluate(() => !('beforeUpdate' in window) && document.readyState === 'complete'),
+        { timeoutMs: 15_000, message: 'the page to reload after Update' },
+      ).catch(async (error: unknown) => {
+        throw new Error(`${String(error)}\n${await describeAfterClick(browser)}`);
+      });
+      await ensureControlled(browser, 15_000);
+      expect(await browser.evaluate(askVersion, 5000), 'the controller runs the new sw.js').toBe(
+        marker,
+      );
+    });
+
+    await check('the song is still whole after the update', async () => {
+      await app.waitForOffline(song.id, 'complete', 15_000);
+      const chunks = (await listCachedChunks(browser)).filter((c) => c.id === song.id);
+      expect(chunks.length, describeChunks(chunks)).toBe(chunkCount(song.size));
+      expect(wrongLengthChunks(chunks, song.id, song.size)).toEqual([]);
+    });
+    await step('stop the server', () => server.stop());
+    await check(
+      'with the server stopped, it plays in the UI and its ranges are the file',
+      async () => {
+        await app.clickPlay(song.id);
+        await waitForPlayback(browser, {
+          id: 'td-audio',
+          pastSeconds: 1,
+          timeoutMs: 20_000,
+          what: 'offline after the update',
+        });
+        const problems = await checkWorkerRanges(
+          browser,
+          song.streamUrl,
+          folder.read(LIBRARY.midnightSignal),
+        );
+        if (problems.length > 0) throw new Error(problems.join('\n'));
+      },
+    );
+    finish();
+  } finally {
+    await server.close();
+    folder.remove();
+    client.remove();
+  }
+}
+
+/** What the page shows and which worker controls it, for a reload that did not happen. */
+async function describeAfterClick(browser: BrowserAdapter): Promise<string> {
+  const [button] = await createApp(browser).deep.query(byTestId('update-button'));
+  const worker = await browser.evaluate(readWorkerState);
+  const version = await browser.evaluate(askVersion, 2000);
+  return (
+    `after the click: update button "${button?.text}" (disabled: ${button?.disabled}); ` +
+    `worker ${JSON.stringify(worker)}; the controller answers TEST_VERSION with ${version}`
+  );
+}
+
+/** Worker code appended to sw.js: answers `TEST_VERSION` with `marker` (v1 ignores it). */
+function markerWorkerCode(marker: string): string {
+  return `self.addEventListener('message', (event) => {
+  if (event.data && event.data.type === 'TEST_VERSION' && event.source)
+    event.source.postMessage({ type: 'TEST_VERSION', version: ${JSON.stringify(marker)} });
+});`;
+}
+
+/** Page function: the controlling worker's answer to `TEST_VERSION`, or null within `timeoutMs`. */
+const askVersion = (timeoutMs: number) =>
+  new Promise<string | null>((resolve) => {
+    const container = navigator.serviceWorker;
+    const onMessage = (event: MessageEvent) => {
+      if (event.data?.type !== 'TEST_VERSION') return;
+      container.removeEventListener('message', onMessage);
+      resolve(String(event.data.version));
+    };
+    container.addEventListener('message', onMessage);
+    container.startMessages();
+    container.controller?.postMessage({ type: 'TEST_VERSION' });
+    setTimeout(() => resolve(null), timeoutMs);
+  });
