@@ -247,3 +247,27 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs = 3000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline && !(await check())) await new Promise((r) => setTimeout(r, 50));
 }
+
+describe('long songs through the Node fast path', () => {
+  const BIG = Buffer.from(makeWav({ seconds: 200, title: 'Big Song', artist: 'Tests', seed: 6 }));
+  let api: TestApi;
+  let song: Song;
+  beforeAll(async () => {
+    api = await startTestApi({ 'Tests/big.wav': BIG }, 'fs', 'node');
+    song = api.catalog.list({ limit: 1, offset: 0 }).items[0]!;
+  });
+  afterAll(() => api.close());
+
+  it.each([
+    [undefined, 0, BIG.length - 1],
+    ['bytes=0-', 0, BIG.length - 1],
+    ['bytes=100001-', 100_001, BIG.length - 1],
+    ['bytes=65535-1700000', 65_535, 1_700_000],
+    [`bytes=-${600_000}`, BIG.length - 600_000, BIG.length - 1],
+  ])('sends %s (bytes %i-%i) exactly, across many reads', async (range, start, end) => {
+    const res = await rawRequest(api.port, song.streamUrl, range ? { range } : {});
+    expect(res.status).toBe(range ? 206 : 200);
+    expect(res.body.length).toBe(end - start + 1);
+    expect(res.body.equals(BIG.subarray(start, end + 1))).toBe(true);
+  });
+});
