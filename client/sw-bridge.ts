@@ -8,6 +8,7 @@ import {
   type StorageReport,
   type WorkerToPage,
 } from '../sw/protocol.ts';
+import { sameRecords } from './lib/equal.ts';
 
 /** `registerSW` from `virtual:pwa-register`, passed in by main.ts so this module stays testable. */
 export type RegisterSW = (options: RegisterSWOptions) => (reloadPage?: boolean) => Promise<void>;
@@ -120,11 +121,14 @@ export class SwBridge extends EventTarget {
     this._scheduleChange();
   }
 
-  /** Progress messages can arrive per chunk: publish at most one snapshot every 50 ms. */
+  /**
+   * Progress messages can arrive per chunk: publish at most one snapshot every 50 ms. States equal to
+   * the last snapshot keep its identity, so an unchanged answer re-renders no row.
+   */
   private _scheduleChange(): void {
     this._flush ??= setTimeout(() => {
       this._flush = undefined;
-      this.states = new Map(this._working);
+      if (!sameRecords(this.states, this._working)) this.states = new Map(this._working);
       this.dispatchEvent(new Event('change'));
     }, 50);
   }

@@ -165,7 +165,7 @@ export class TdApp extends LitElement {
       .refreshKey=${this._catalogEpoch} .ready=${this._net.checked}
       @play-song-request=${this._onPlaySong} @download-request=${this._onDownload}
       @remove-request=${this._onRemove} @songs-loaded=${this._onSongsLoaded}
-      @reachability-change=${() => this._net.report(false)}></td-library>`;
+      @reachability-change=${(e: TdEvent<'reachability-change'>) => this._net.report(e.detail.reachable)}></td-library>`;
   }
 
   private _listen(bridge: SwBridge): void {

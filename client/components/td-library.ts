@@ -31,8 +31,9 @@ export class TdLibrary extends LitElement {
   @property() currentId: string | null = null;
   @property({ type: Boolean }) playing = false;
   /**
-   * Connectivity is known (the shell's first health probe answered). Loading waits for it, so rows
-   * never show as playable for a moment when the server is down and the worker answers instead.
+   * Connectivity is known (a health probe or a straight network answer settled it). Loading starts
+   * at once, but rows wait for this, so they never show as playable for a moment when the server is
+   * down and the worker answers from its cache instead.
    */
   @property({ type: Boolean }) ready = true;
   /** Bump to re-fetch the first page quietly (the service worker just took control). */
@@ -43,15 +44,13 @@ export class TdLibrary extends LitElement {
   private _observer: IntersectionObserver | undefined;
   private readonly _loader = new LibraryLoader(this, {
     onUnreachable: () => emit(this, 'reachability-change', { reachable: false }),
+    onReachable: () => emit(this, 'reachability-change', { reachable: true }),
     onSongs: (songs) => emit(this, 'songs-loaded', { songs }),
   });
 
   protected willUpdate(changed: PropertyValues<this>): void {
-    if (!this.ready) return;
-    if (changed.has('query') || changed.has('online') || changed.has('ready')) {
-      this._loader.sync(this.query, this.online);
-    }
-    if (changed.has('refreshKey') && this.refreshKey > 0) void this._loader.refresh();
+    this._loader.sync(this.query, this.online); // does nothing when neither changed
+    if (changed.has('refreshKey') && this.refreshKey > 0) this._loader.refresh();
     if (this._offlineOnly && (changed.has('offlineStates') || changed.has('online'))) {
       void this._loader.ensure(this._completeIds());
     }
@@ -81,7 +80,7 @@ export class TdLibrary extends LitElement {
   }
 
   render() {
-    const songs = this._visibleSongs();
+    const songs = this.ready ? this._visibleSongs() : [];
     const loader = this._loader;
     return html`
       <div class="toolbar">

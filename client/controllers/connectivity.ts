@@ -48,10 +48,14 @@ export class ConnectivityController implements ReactiveController {
     clearTimeout(this._timer);
   }
 
-  /** Something failed to reach the API (or succeeded): update, and keep probing while it is down. */
+  /**
+   * Something failed to reach the API, or got a network answer from it: that settles the question
+   * as well as a probe would. Update, and keep probing while it is down.
+   */
   report(reachable: boolean): void {
-    if (reachable === this._reachable) return;
+    if (reachable === this._reachable && this.checked) return;
     this._reachable = reachable;
+    this.checked = true;
     this._host.requestUpdate();
     if (!reachable) this._schedule();
   }

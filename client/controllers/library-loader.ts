@@ -1,11 +1,15 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Song } from '../../api/catalog/song.ts';
-import { ApiError, fetchSong, fetchSongs } from '../lib/api.ts';
+import { ApiError, fetchSong, fetchSongs, reachesNetwork } from '../lib/api.ts';
+import { sameItems, shallowEqual } from '../lib/equal.ts';
+import { whenIdle } from '../lib/idle.ts';
 import { filterSongs } from '../lib/search.ts';
 
 export interface LibraryLoaderOptions {
   /** The API could not be reached (the shell then treats the app as offline). */
   onUnreachable(): void;
+  /** A list came straight from the network, no worker in between: the API is reachable. */
+  onReachable(): void;
   /** Songs just learned about, for other parts of the UI. */
   onSongs(songs: Song[]): void;
   pageSize?: number;
@@ -36,6 +40,7 @@ export class LibraryLoader implements ReactiveController {
   private _timer: ReturnType<typeof setTimeout> | undefined;
   private _abort: AbortController | null = null;
   private _refreshPending = false;
+  private _cancelRefresh: (() => void) | undefined;
 
   constructor(host: ReactiveControllerHost, options: LibraryLoaderOptions) {
     this._host = host;
@@ -46,6 +51,7 @@ export class LibraryLoader implements ReactiveController {
   hostConnected(): void {}
   hostDisconnected(): void {
     clearTimeout(this._timer);
+    this._cancelRefresh?.();
     this._abort?.abort();
   }
 
@@ -66,7 +72,8 @@ export class LibraryLoader implements ReactiveController {
     }
     this.loading = true;
     this._host.requestUpdate();
-    this._timer = setTimeout(() => void this._fetch(0), typing ? this._options.debounceMs : 0);
+    if (typing) this._timer = setTimeout(() => void this._fetch(0), this._options.debounceMs);
+    else void this._fetch(0); // at once: index.html preloads this very request
   }
 
   get hasMore(): boolean {
@@ -81,25 +88,12 @@ export class LibraryLoader implements ReactiveController {
 
   /**
    * Fetch the first page again without disturbing the list: once the worker controls the page, this
-   * lets it keep the catalog that the very first load fetched before it was there.
+   * lets it keep the catalog that the very first load fetched before it was there. Nobody waits for
+   * it, so it runs when the page is idle, and an unchanged answer re-renders nothing.
    */
-  async refresh(): Promise<void> {
-    if (!this._online) return;
-    if (this.loading) {
-      this._refreshPending = true; // the request in flight may have bypassed the worker
-      return;
-    }
-    try {
-      const page = await fetchSongs({ q: this._query, limit: this._options.pageSize });
-      this._remember(page.items);
-      if (this.source === 'server' && this.items.length <= page.items.length) {
-        this.items = page.items;
-        this.total = page.total;
-        this._host.requestUpdate();
-      }
-    } catch {
-      // The visible list stays; the next search or retry reports problems.
-    }
+  refresh(): void {
+    this._cancelRefresh?.();
+    this._cancelRefresh = whenIdle(() => void this._refresh());
   }
 
   /** Load songs by id that no list has brought yet (songs kept offline but not on this page). */
@@ -111,6 +105,25 @@ export class LibraryLoader implements ReactiveController {
     this._host.requestUpdate();
   }
 
+  private async _refresh(): Promise<void> {
+    if (!this._online) return;
+    if (this.loading) {
+      this._refreshPending = true; // the request in flight may have bypassed the worker
+      return;
+    }
+    try {
+      const page = await fetchSongs({ q: this._query, limit: this._options.pageSize });
+      const items = this._remember(page.items);
+      if (this.source !== 'server' || this.items.length > items.length) return;
+      if (page.total === this.total && sameItems(this.items, items)) return;
+      this.items = items;
+      this.total = page.total;
+      this._host.requestUpdate();
+    } catch {
+      // The visible list stays; the next search or retry reports problems.
+    }
+  }
+
   private async _fetch(offset: number): Promise<void> {
     this._abort?.abort();
     const abort = new AbortController();
@@ -119,12 +132,15 @@ export class LibraryLoader implements ReactiveController {
     this.error = null;
     this._host.requestUpdate();
     const { pageSize } = this._options;
+    // Without a worker in between, an answer can only come from the server itself.
+    const direct = reachesNetwork();
     try {
       const page = await fetchSongs({ q: this._query, limit: pageSize, offset }, abort.signal);
-      this._remember(page.items);
-      this.items = offset === 0 ? page.items : [...this.items, ...page.items];
+      const items = this._remember(page.items);
+      this.items = offset === 0 ? items : [...this.items, ...items];
       this.total = page.total;
       this.source = 'server';
+      if (direct) this._options.onReachable();
     } catch (error) {
       if (abort.signal.aborted) return;
       if (error instanceof ApiError && !error.isNetwork) this.error = error.message;
@@ -161,8 +177,20 @@ export class LibraryLoader implements ReactiveController {
     this._host.requestUpdate();
   }
 
-  private _remember(songs: Song[]): void {
-    for (const song of songs) this.known.set(song.id, song);
-    if (songs.length > 0) this._options.onSongs(songs);
+  /**
+   * Record `songs` and return them as the objects already known when nothing changed, so rows keep
+   * their `song` and do not re-render. Only new or changed songs are announced.
+   */
+  private _remember(songs: Song[]): Song[] {
+    const fresh: Song[] = [];
+    const items = songs.map((song) => {
+      const known = this.known.get(song.id);
+      if (known && shallowEqual(known, song)) return known;
+      this.known.set(song.id, song);
+      fresh.push(song);
+      return song;
+    });
+    if (fresh.length > 0) this._options.onSongs(fresh);
+    return items;
   }
 }

@@ -33,6 +33,11 @@ export function fetchSong(id: string, signal?: AbortSignal): Promise<Song> {
   return getJson<Song>(`/api/songs/${encodeURIComponent(id)}`, signal);
 }
 
+/** No service worker controls the page: requests go straight to the network. */
+export function reachesNetwork(): boolean {
+  return !globalThis.navigator?.serviceWorker?.controller;
+}
+
 /** True when the API itself answers `/api/health` (bypassing the HTTP cache). */
 export async function pingApi(signal?: AbortSignal): Promise<boolean> {
   try {

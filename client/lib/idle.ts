@@ -1,0 +1,13 @@
+/**
+ * Run `task` once the main thread is idle, at the latest after `timeoutMs`, so work nobody waits for
+ * (re-fetches, set-up, notices) never lengthens the tasks that paint the library. Returns a cancel
+ * function. Safari has no requestIdleCallback: a timer stands in.
+ */
+export function whenIdle(task: () => void, timeoutMs = 2000): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(() => task(), { timeout: timeoutMs });
+    return () => cancelIdleCallback(handle);
+  }
+  const timer = setTimeout(task, 50);
+  return () => clearTimeout(timer);
+}
