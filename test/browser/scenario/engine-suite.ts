@@ -4,6 +4,7 @@ import type { BrowserAdapter, EngineName } from '../adapters/types.ts';
 import { ensureBuiltClient } from '../lib/built-client.ts';
 import { fetchAllSongs, type Song } from '../lib/catalog.ts';
 import { startTapedeckServer, type TapedeckServer } from '../lib/tapedeck-server.ts';
+import { checkFormatBadges } from './format-badges.ts';
 import { probeFormats, writeSupport } from './formats.ts';
 import { runOfflineAfterFirstPlay } from './offline-after-first-play.ts';
 
@@ -17,7 +18,7 @@ export interface EngineContext {
 /**
  * Declares the end-to-end suite for one engine: its own server (own port and cache) and browser,
  * `before` (engine-only checks, run online on a fresh profile), the offline-after-first-play
- * scenario, then the format survey with the server restarted.
+ * scenario, then the format survey and the library's format badges with the server restarted.
  */
 export function defineEngineSuite(
   engine: EngineName,
@@ -62,6 +63,14 @@ export function defineEngineSuite(
       expect(failed, `[${engine}] playable formats that did not play a second`).toEqual([]);
       expect(results.some((r) => r.played)).toBe(true);
     }, 180_000);
+
+    it('marks every song of a format it cannot play as unsupported in the library, and no other', async () => {
+      if (!server.isRunning()) await server.start();
+      await browser.open(`${server.origin}/?run=format-badges`);
+      const { problems, unsupported } = await checkFormatBadges(browser, songs);
+      console.info(`[${engine}] ${unsupported} of ${songs.length} songs in formats it cannot play`);
+      expect(problems, `[${engine}] rows vs canPlayType`).toEqual([]);
+    }, 60_000);
   });
 }
 
