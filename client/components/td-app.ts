@@ -1,30 +1,28 @@
-import { html, LitElement, type PropertyValues, render } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, render } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Song } from '../../api/catalog/song.ts';
-import type { OfflineState, StorageReport } from '../../sw/protocol.ts';
 import { ConnectivityController } from '../controllers/connectivity.ts';
 import { KeyboardShortcuts } from '../controllers/keyboard-shortcuts.ts';
 import { MediaSessionController } from '../controllers/media-session.ts';
+import { OfflineReadyNotice } from '../controllers/offline-ready-notice.ts';
 import { PlaybackController } from '../controllers/playback-controller.ts';
+import { WorkerState } from '../controllers/worker-state.ts';
 import type { TdEvent } from '../lib/events.ts';
 import { iconOffline, iconStorage, logoCassette } from '../lib/icons.ts';
 import { baseStyles, buttonStyles } from '../styles/shared.ts';
 import type { SwBridge } from '../sw-bridge.ts';
+import { type LazyPart, LazyParts } from './lazy-parts.ts';
 import { appStyles } from './td-app.styles.ts';
 import type { TdSearch } from './td-search.ts';
-import type { TdToasts } from './td-toasts.ts';
 import './td-install-prompt.ts';
 import './td-library.ts';
 import './td-player-bar.ts';
-import './td-queue.ts';
 import './td-search.ts';
-import './td-storage-panel.ts';
-import './td-toasts.ts';
-import './td-update-prompt.ts';
 
 /**
  * The shell: header (logo, search, install, storage), library, player bar, queue, dialogs and
- * toasts. It owns the controllers and turns the children's `…-request` events into calls.
+ * toasts. It owns the controllers and turns the children's `…-request` events into calls. The
+ * queue, dialogs and toasts are rendered (and their code loaded) only once needed.
  */
 @customElement('td-app')
 export class TdApp extends LitElement {
@@ -34,17 +32,11 @@ export class TdApp extends LitElement {
   @property({ attribute: false }) bridge: SwBridge | null = null;
 
   @state() private _query = '';
-  @state() private _states: ReadonlyMap<string, OfflineState> = new Map();
-  @state() private _storage: StorageReport | null = null;
   @state() private _songs: ReadonlyMap<string, Song> = new Map();
-  @state() private _needRefresh = false;
   @state() private _updating = false;
   @state() private _queueOpen = false;
   @state() private _storageOpen = false;
-  /** Bumped when a worker takes control, so the library fetches through it once. */
-  @state() private _catalogEpoch = 0;
   @query('td-search') private _search!: TdSearch;
-  @query('td-toasts') private _toasts!: TdToasts;
   /**
    * The skip link's target lives in the light DOM, slotted into the shell: a fragment link and
    * tools that check one (`document.getElementById`) cannot see into a shadow root.
@@ -53,7 +45,18 @@ export class TdApp extends LitElement {
   private _wasOnline = true;
   private _lastError: string | null = null;
 
+  private readonly _parts = new LazyParts(this);
   private readonly _net = new ConnectivityController(this);
+  private readonly _readyNotice = new OfflineReadyNotice(this, () =>
+    this._parts.toast('Tapedeck is ready to work offline', 'success'),
+  );
+  private readonly _worker = new WorkerState(this, {
+    onOfflineReady: () => this._readyNotice.ready(),
+    onCacheError: (id, error) => {
+      const title = this._songs.get(id)?.title ?? 'a song';
+      void this._parts.toast(`Couldn’t save ${title} offline: ${error}`, 'error');
+    },
+  });
   private readonly _playback = new PlaybackController(
     this,
     {
@@ -61,7 +64,10 @@ export class TdApp extends LitElement {
       prefetchSong: (song) => this.bridge?.prefetchSong(song),
       nowPlaying: (id) => this.bridge?.nowPlaying(id),
     },
-    { canPlay: (song) => this._net.online || this._states.get(song.id)?.status === 'complete' },
+    {
+      canPlay: (song) =>
+        this._net.online || this._worker.states.get(song.id)?.status === 'complete',
+    },
   );
 
   constructor() {
@@ -82,19 +88,22 @@ export class TdApp extends LitElement {
     if (!this._main.isConnected) this.append(this._main);
   }
 
-  protected update(changed: PropertyValues<this>): void {
-    super.update(changed);
-    render(this._renderLibrary(), this._main, { host: this });
-  }
-
   protected willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('bridge') && this.bridge) this._listen(this.bridge);
+    if (changed.has('bridge') && this.bridge) this._worker.attach(this.bridge);
     const online = this._net.online;
     if (online !== this._wasOnline && this.hasUpdated) {
       const message = online ? 'Back online' : 'You’re offline. Saved songs still play.';
-      this._toasts.show(message, online ? 'info' : 'offline', { key: 'network' });
+      void this._parts.toast(message, online ? 'info' : 'offline', { key: 'network' });
     }
     this._wasOnline = online;
+    if (this._queueOpen) void this._parts.need('td-queue');
+    if (this._storageOpen) void this._parts.need('td-storage-panel');
+    if (this._worker.needRefresh) void this._parts.need('td-update-prompt');
+  }
+
+  protected update(changed: PropertyValues<this>): void {
+    super.update(changed);
+    render(this._renderLibrary(), this._main, { host: this });
   }
 
   protected updated(): void {
@@ -110,7 +119,6 @@ export class TdApp extends LitElement {
   render() {
     const p = this._playback;
     const song = p.current;
-    const online = this._net.online;
     return html`
       <a class="skip" href="#main" @click=${this._onSkip}>Skip to library</a>
       <header class="top">
@@ -118,7 +126,7 @@ export class TdApp extends LitElement {
           <div class="brand">${logoCassette()}<span>Tapedeck</span></div>
           <td-search class="search" .value=${this._query} @search-request=${this._onSearch}></td-search>
           <div class="actions">
-            ${online ? null : html`<span class="offline-pill" title="No connection">${iconOffline()}<span>Offline</span></span>`}
+            ${this._net.online ? null : html`<span class="offline-pill" title="No connection">${iconOffline()}<span>Offline</span></span>`}
             <td-install-prompt></td-install-prompt>
             <button class="icon-button" data-testid="storage-button" aria-label="Offline storage"
               title="Offline storage" @click=${this._onStorageOpen}>${iconStorage()}</button>
@@ -126,11 +134,6 @@ export class TdApp extends LitElement {
         </div>
       </header>
       <slot name="main"></slot>
-      <td-queue ?open=${this._queueOpen} .queue=${p.queue} .index=${p.index}
-        @queue-jump-request=${(e: TdEvent<'queue-jump-request'>) => p.jumpTo(e.detail.index)}
-        @close-request=${() => {
-          this._queueOpen = false;
-        }}></td-queue>
       <td-player-bar .song=${song} .playing=${p.playing} .buffering=${p.buffering}
         .currentTime=${p.currentTime} .duration=${p.duration} .volume=${p.volume} .muted=${p.muted}
         .hasNext=${p.hasNext} .error=${p.error} .queueOpen=${this._queueOpen}
@@ -142,17 +145,7 @@ export class TdApp extends LitElement {
         @queue-toggle-request=${() => {
           this._queueOpen = !this._queueOpen;
         }}></td-player-bar>
-      <td-storage-panel ?open=${this._storageOpen} .report=${this._storage} .states=${this._states}
-        .songs=${this._songs} @close-request=${() => {
-          this._storageOpen = false;
-        }}
-        @remove-request=${this._onRemove} @clear-offline-request=${this._onClear}
-        @budget-request=${(e: TdEvent<'budget-request'>) => this.bridge?.setBudget(e.detail.bytes)}></td-storage-panel>
-      <td-update-prompt ?open=${this._needRefresh} .updating=${this._updating}
-        @update-request=${this._onUpdate} @close-request=${() => {
-          this._needRefresh = false;
-        }}></td-update-prompt>
-      <td-toasts></td-toasts>
+      ${this._renderParts()}
       <div class="sr-only" aria-live="polite">${song ? `Now playing: ${song.title} by ${song.artist}` : ''}</div>
     `;
   }
@@ -161,35 +154,47 @@ export class TdApp extends LitElement {
   private _renderLibrary() {
     const p = this._playback;
     return html`<td-library .query=${this._query} .online=${this._net.online}
-      .offlineStates=${this._states} .currentId=${p.current?.id ?? null} .playing=${p.playing}
-      .refreshKey=${this._catalogEpoch} .ready=${this._net.checked}
+      .offlineStates=${this._worker.states} .currentId=${p.current?.id ?? null} .playing=${p.playing}
+      .refreshKey=${this._worker.epoch} .ready=${this._net.checked}
       @play-song-request=${this._onPlaySong} @download-request=${this._onDownload}
       @remove-request=${this._onRemove} @songs-loaded=${this._onSongsLoaded}
       @reachability-change=${(e: TdEvent<'reachability-change'>) => this._net.report(e.detail.reachable)}></td-library>`;
   }
 
-  private _listen(bridge: SwBridge): void {
-    bridge.addEventListener('change', () => {
-      this._states = bridge.states;
-      this._storage = bridge.storage;
-    });
-    bridge.addEventListener('controlled', () => {
-      this._catalogEpoch++;
-    });
-    bridge.addEventListener('need-refresh', () => {
-      this._needRefresh = true;
-    });
-    bridge.addEventListener('offline-ready', () =>
-      this._toasts.show('Tapedeck is ready to work offline', 'success'),
-    );
-    bridge.addEventListener('cache-error', (event) => {
-      const { id, error } = (event as CustomEvent<{ id: string; error: string }>).detail;
-      const title = this._songs.get(id)?.title ?? 'a song';
-      this._toasts.show(`Couldn’t save ${title} offline: ${error}`, 'error');
-    });
-    this._needRefresh = bridge.needRefresh;
+  /** The queue, dialogs and toasts needed so far (see lazy-parts.ts). */
+  private _renderParts() {
+    const { _playback: p, _worker: w, _onPartClose: close } = this;
+    const has = (tag: LazyPart) => this._parts.has(tag);
+    const queue = () => html`<td-queue ?open=${this._queueOpen} .queue=${p.queue} .index=${p.index}
+      @queue-jump-request=${this._onQueueJump} @close-request=${close}></td-queue>`;
+    const storage = () => html`<td-storage-panel ?open=${this._storageOpen} .report=${w.storage}
+      .states=${w.states} .songs=${this._songs} @close-request=${close}
+      @remove-request=${this._onRemove} @clear-offline-request=${this._onClear}
+      @budget-request=${this._onBudget}></td-storage-panel>`;
+    const update = () => html`<td-update-prompt ?open=${w.needRefresh} .updating=${this._updating}
+      @update-request=${this._onUpdate} @close-request=${close}></td-update-prompt>`;
+    return [
+      has('td-queue') ? queue() : nothing,
+      has('td-storage-panel') ? storage() : nothing,
+      has('td-update-prompt') ? update() : nothing,
+      has('td-toasts') ? html`<td-toasts></td-toasts>` : nothing,
+    ];
   }
 
+  /** `close-request` from a part: the shell owns whether it is open. */
+  private _onPartClose(event: Event): void {
+    const tag = (event.currentTarget as Element).localName;
+    if (tag === 'td-queue') this._queueOpen = false;
+    else if (tag === 'td-storage-panel') this._storageOpen = false;
+    else this._worker.needRefresh = false;
+    this.requestUpdate();
+  }
+  private _onQueueJump(event: TdEvent<'queue-jump-request'>): void {
+    this._playback.jumpTo(event.detail.index);
+  }
+  private _onBudget(event: TdEvent<'budget-request'>): void {
+    this.bridge?.setBudget(event.detail.bytes);
+  }
   private _onPlaySong(event: TdEvent<'play-song-request'>): void {
     const { song, queue = [song] } = event.detail;
     if (this._playback.current?.id === song.id) {
@@ -208,7 +213,7 @@ export class TdApp extends LitElement {
   }
   private _onClear(): void {
     this.bridge?.clearSongs();
-    this._toasts.show('Offline songs removed from this device', 'success');
+    void this._parts.toast('Offline songs removed from this device', 'success');
   }
   private _onSearch(event: TdEvent<'search-request'>): void {
     this._query = event.detail.query;

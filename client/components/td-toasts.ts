@@ -6,6 +6,13 @@ import { baseStyles } from '../styles/shared.ts';
 
 export type ToastTone = 'info' | 'success' | 'error' | 'offline';
 
+export interface ToastOptions {
+  /** A toast with the same key replaces this one (default: the message). */
+  key?: string;
+  /** How long it stays (default 4 s, errors 7 s). */
+  ms?: number;
+}
+
 interface Toast {
   id: number;
   key: string;
@@ -77,11 +84,7 @@ export class TdToasts extends LitElement {
    * Show `message` for `ms` milliseconds (errors stay longer). A toast with the same `key` is
    * replaced, so "offline" then "back online" never stack.
    */
-  show(
-    message: string,
-    tone: ToastTone = 'info',
-    options: { key?: string; ms?: number } = {},
-  ): void {
+  show(message: string, tone: ToastTone = 'info', options: ToastOptions = {}): void {
     const { key = message, ms = tone === 'error' ? 7000 : 4000 } = options;
     const toast = { id: this._nextId++, key, message, tone };
     this._toasts = [...this._toasts.filter((t) => t.key !== key), toast].slice(-MAX_TOASTS);
