@@ -5,8 +5,11 @@ import { join } from 'node:path';
 export interface ClientCopy {
   /** Give this to the server as CLIENT_DIR. */
   readonly dir: string;
-  /** Appends `code` to the served sw.js, so the browser sees new worker bytes: a new version. */
-  appendToWorker(code: string): void;
+  /**
+   * Appends code to the served sw.js, so the browser sees new worker bytes (a new version) that
+   * answers a `TEST_VERSION` message with `marker` (see `askWorkerVersion`).
+   */
+  markWorkerVersion(marker: string): void;
   remove(): void;
 }
 
@@ -17,7 +20,31 @@ export function copyBuiltClient(builtDir: string): ClientCopy {
   cpSync(builtDir, dir, { recursive: true });
   return {
     dir,
-    appendToWorker: (code) => appendFileSync(join(dir, 'sw.js'), `\n${code}\n`),
+    markWorkerVersion: (marker) =>
+      appendFileSync(
+        join(dir, 'sw.js'),
+        `
+self.addEventListener('message', (event) => {
+  if (event.data && event.data.type === 'TEST_VERSION' && event.source)
+    event.source.postMessage({ type: 'TEST_VERSION', version: ${JSON.stringify(marker)} });
+});
+`,
+      ),
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
+
+/** Page function: the controlling worker's answer to `TEST_VERSION`, or null within `timeoutMs`. */
+export const askWorkerVersion = (timeoutMs: number) =>
+  new Promise<string | null>((resolve) => {
+    const container = navigator.serviceWorker;
+    const onMessage = (event: MessageEvent) => {
+      if (event.data?.type !== 'TEST_VERSION') return;
+      container.removeEventListener('message', onMessage);
+      resolve(String(event.data.version));
+    };
+    container.addEventListener('message', onMessage);
+    container.startMessages();
+    container.controller?.postMessage({ type: 'TEST_VERSION' });
+    setTimeout(() => resolve(null), timeoutMs);
+  });

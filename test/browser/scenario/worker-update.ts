@@ -5,7 +5,7 @@ import type { BrowserAdapter } from '../adapters/types.ts';
 import { createApp } from '../lib/app.ts';
 import { fetchAllSongs } from '../lib/catalog.ts';
 import { describeChunks, listCachedChunks, wrongLengthChunks } from '../lib/chunk-caches.ts';
-import { copyBuiltClient } from '../lib/client-copy.ts';
+import { askWorkerVersion, copyBuiltClient } from '../lib/client-copy.ts';
 import { byTestId } from '../lib/deep-query.ts';
 import { waitForPlayback } from '../lib/media.ts';
 import { createMusicFolder, LIBRARY } from '../lib/music-folder.ts';
@@ -47,11 +47,16 @@ export async function runWorkerUpdate(
         (window as Window & { firstLoad?: boolean }).firstLoad = true;
       });
       await ensureControlled(browser, 30_000);
-      if (tab === 'returning') await browser.reload();
-      else
-        expect(await browser.evaluate(() => 'firstLoad' in window), 'claimed, not reloaded').toBe(
-          true,
+      const claimed = await browser.evaluate(() => 'firstLoad' in window);
+      if (tab === 'first-visit')
+        expect(claimed, 'the first tab is claimed, not reloaded').toBe(true);
+      else {
+        await browser.reload();
+        const controlled = await browser.evaluate(() =>
+          Boolean(navigator.serviceWorker.controller),
         );
+        expect(controlled, 'a returning page loads under v1').toBe(true);
+      }
       await app.waitForRows(1, 15_000, 'library under v1');
       await createWorkerMessages(browser).send({
         type: 'CACHE_SONG',
@@ -59,10 +64,10 @@ export async function runWorkerUpdate(
         pin: false,
       });
       await app.waitForOffline(song.id, 'complete', 60_000);
-      expect(await browser.evaluate(askVersion, 1000), 'v1 knows no TEST_VERSION').toBeNull();
+      expect(await browser.evaluate(askWorkerVersion, 1000), 'v1 knows no TEST_VERSION').toBeNull();
     });
 
-    client.appendToWorker(markerWorkerCode(marker));
+    client.markWorkerVersion(marker);
     await step('an update check finds the new sw.js: the update card shows', async () => {
       await browser.evaluate(async () => {
         (window as Window & { beforeUpdate?: boolean }).beforeUpdate = true;
@@ -83,9 +88,10 @@ export async function runWorkerUpdate(
         throw new Error(`${String(error)}\n${await describeAfterClick(browser)}`);
       });
       await ensureControlled(browser, 15_000);
-      expect(await browser.evaluate(askVersion, 5000), 'the controller runs the new sw.js').toBe(
-        marker,
-      );
+      expect(
+        await browser.evaluate(askWorkerVersion, 5000),
+        'the controller runs the new sw.js',
+      ).toBe(marker);
     });
 
     await check('the song is still whole after the update', async () => {
@@ -125,32 +131,9 @@ export async function runWorkerUpdate(
 async function describeAfterClick(browser: BrowserAdapter): Promise<string> {
   const [button] = await createApp(browser).deep.query(byTestId('update-button'));
   const worker = await browser.evaluate(readWorkerState);
-  const version = await browser.evaluate(askVersion, 2000);
+  const version = await browser.evaluate(askWorkerVersion, 2000);
   return (
     `after the click: update button "${button?.text}" (disabled: ${button?.disabled}); ` +
     `worker ${JSON.stringify(worker)}; the controller answers TEST_VERSION with ${version}`
   );
 }
-
-/** Worker code appended to sw.js: answers `TEST_VERSION` with `marker` (v1 ignores it). */
-function markerWorkerCode(marker: string): string {
-  return `self.addEventListener('message', (event) => {
-  if (event.data && event.data.type === 'TEST_VERSION' && event.source)
-    event.source.postMessage({ type: 'TEST_VERSION', version: ${JSON.stringify(marker)} });
-});`;
-}
-
-/** Page function: the controlling worker's answer to `TEST_VERSION`, or null within `timeoutMs`. */
-const askVersion = (timeoutMs: number) =>
-  new Promise<string | null>((resolve) => {
-    const container = navigator.serviceWorker;
-    const onMessage = (event: MessageEvent) => {
-      if (event.data?.type !== 'TEST_VERSION') return;
-      container.removeEventListener('message', onMessage);
-      resolve(String(event.data.version));
-    };
-    container.addEventListener('message', onMessage);
-    container.startMessages();
-    container.controller?.postMessage({ type: 'TEST_VERSION' });
-    setTimeout(() => resolve(null), timeoutMs);
-  });
