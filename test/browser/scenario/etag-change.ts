@@ -103,10 +103,8 @@ async function playsNewVersionOnly(browser: BrowserAdapter, song: Song): Promise
   });
   await app.waitForOffline(song.id, 'complete', 60_000);
   const totals = mediaAnswerTotals(browser.logs().slice(mark), song.id);
-  expect(
-    totals.filter((t) => t !== song.size),
-    `media answers' totals: ${totals}`,
-  ).toEqual([]);
+  const wrong = totals.filter((t) => t !== song.size);
+  expect(wrong, `sizes in the worker's answers to <audio> (want only ${song.size})`).toEqual([]);
   const chunks = (await listCachedChunks(browser)).filter((c) => c.id === song.id);
   expect(describeChunks(chunks.filter((c) => c.etag !== song.etag))).toBe('(none)');
   expect(chunks.length).toBe(chunkCount(song.size));
