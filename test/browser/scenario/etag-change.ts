@@ -103,6 +103,7 @@ async function playsNewVersionOnly(browser: BrowserAdapter, song: Song): Promise
   });
   await app.waitForOffline(song.id, 'complete', 60_000);
   const totals = mediaAnswerTotals(browser.logs().slice(mark), song.id);
+  expect(totals.length, 'media answers to <audio> seen in the log').toBeGreaterThan(0);
   const wrong = totals.filter((t) => t !== song.size);
   expect(wrong, `sizes in the worker's answers to <audio> (want only ${song.size})`).toEqual([]);
   const chunks = (await listCachedChunks(browser)).filter((c) => c.id === song.id);
