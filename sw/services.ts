@@ -4,6 +4,7 @@
  * fakes, so both run the same wiring.
  */
 import { type Budget, createBudget, type StorageEstimateLike } from './budget.ts';
+import { createCatalogVersions } from './catalog-versions.ts';
 import type { FetchLike } from './chunk-fetch.ts';
 import { type ChunkLoader, createChunkLoader } from './chunk-loader.ts';
 import { type ChunkStore, createChunkStore } from './chunk-store.ts';
@@ -37,6 +38,8 @@ export interface WorkerServices {
   verified: Promise<void>;
   handleStream(request: Request): StreamAnswer;
   handleMessage(data: unknown): Promise<void>;
+  /** A catalog body from the network: purges the old chunks of songs that changed. */
+  adoptCatalog(body: unknown): Promise<void>;
   index: SongIndex;
   store: ChunkStore;
   loader: ChunkLoader;
@@ -94,6 +97,8 @@ export function createWorkerServices(deps: WorkerDeps): WorkerServices {
     persisted: deps.persisted,
   });
 
+  const catalogVersions = createCatalogVersions({ index, loader, baseUrl: deps.baseUrl });
+
   return {
     ready,
     verified,
@@ -102,6 +107,7 @@ export function createWorkerServices(deps: WorkerDeps): WorkerServices {
       return { response: answer.then((a) => a.response), done: answer.then((a) => a.done) };
     },
     handleMessage: (data) => ready.then(() => messages(data)),
+    adoptCatalog: (body) => ready.then(() => catalogVersions(body)),
     index,
     store,
     loader,

@@ -58,6 +58,19 @@ registerRoute(
     plugins: [
       new CacheableResponsePlugin({ statuses: [200] }),
       new ExpirationPlugin({ maxEntries: 200, purgeOnQuotaError: true }),
+      {
+        // A song changed on the server: drop its old chunks before the page sees the new ETag.
+        fetchDidSucceed: async ({ response }) => {
+          if (response.ok) {
+            await response
+              .clone()
+              .json()
+              .then((body: unknown) => services.adoptCatalog(body))
+              .catch(() => {});
+          }
+          return response;
+        },
+      },
     ],
   }),
 );

@@ -246,3 +246,48 @@ describe('a server that accepts but never answers', () => {
     expect(Date.now() - started).toBeLessThan(2000);
   });
 });
+
+describe('a catalog answer that shows a changed song', () => {
+  it('purges a complete old copy, so the old version is never replayed', async () => {
+    const { h, song } = setup();
+    expectBytes((await h.get('s1')).bytes, song); // cached whole: no network needed any more
+    const v2 = songBytes(SIZE + 5000, 2);
+    h.server.addSong('s1', v2, '"v2"');
+    await h.sw.adoptCatalog({
+      items: [
+        {
+          id: 's1',
+          etag: '"v2"',
+          size: v2.length,
+          mimeType: 'audio/mpeg',
+          streamUrl: '/songs/listen/s1',
+        },
+      ],
+    });
+    expect(h.caches.urls('tapedeck-chunks').some((u) => parseChunkKey(u)?.etag === '"v1"')).toBe(
+      false,
+    );
+    const res = await h.get('s1', { Range: 'bytes=0-' });
+    expect(res.headers.get('ETag')).toBe('"v2"');
+    expectBytes(res.bytes, v2);
+  });
+
+  it('leaves an unchanged song alone', async () => {
+    const { h, song } = setup();
+    await h.get('s1');
+    await h.sw.adoptCatalog({
+      items: [
+        {
+          id: 's1',
+          etag: '"v1"',
+          size: song.length,
+          mimeType: 'audio/mpeg',
+          streamUrl: '/songs/listen/s1',
+        },
+      ],
+    });
+    const seen = h.server.seen.length;
+    expectBytes((await h.get('s1')).bytes, song);
+    expect(h.server.seen.length).toBe(seen);
+  });
+});
