@@ -43,7 +43,8 @@ export async function ensureBuiltClient(timeoutMs = 240_000): Promise<string> {
         outDir,
         '--emptyOutDir',
       ],
-      { cwd: REPO_ROOT },
+      // Vitest sets NODE_ENV=test, which would make this a development build (Lit's dev mode).
+      { cwd: REPO_ROOT, env: { ...process.env, NODE_ENV: 'production' } },
     );
     const how = await withTimeout(build.exited, timeoutMs, 'vite build').catch(
       async (error: unknown) => {
