@@ -9,6 +9,7 @@ import {
   type WorkerToPage,
 } from '../sw/protocol.ts';
 import { sameRecords } from './lib/equal.ts';
+import { whenIdle } from './lib/idle.ts';
 
 /** `registerSW` from `virtual:pwa-register`, passed in by main.ts so this module stays testable. */
 export type RegisterSW = (options: RegisterSWOptions) => (reloadPage?: boolean) => Promise<void>;
@@ -42,31 +43,18 @@ export class SwBridge extends EventTarget {
   private _flush: ReturnType<typeof setTimeout> | undefined;
   private _persistAsked = false;
   private _updateSW: ((reload?: boolean) => Promise<void>) | undefined;
+  private _registerSW: RegisterSW | undefined;
+  private _started = false;
 
+  /**
+   * Starts when the page is first idle (or when first used): registering the worker, opening the
+   * channel and asking for states cost the start-up task time, and the library does not wait for
+   * them.
+   */
   constructor(registerSW?: RegisterSW) {
     super();
-    const container = globalThis.navigator?.serviceWorker;
-    if (!container) return;
-    new BroadcastChannel(OFFLINE_CHANNEL).onmessage = (event: MessageEvent<WorkerToPage>) =>
-      this._onMessage(event.data);
-    container.addEventListener('controllerchange', () => {
-      this.refresh();
-      this.dispatchEvent(new Event('controlled'));
-    });
-    this._updateSW = registerSW?.({
-      immediate: true,
-      onNeedRefresh: () => {
-        this.needRefresh = true;
-        this.dispatchEvent(new Event('need-refresh'));
-      },
-      onOfflineReady: () => this.dispatchEvent(new Event('offline-ready')),
-      onRegisteredSW: (_url, registration) => {
-        if (registration) setInterval(() => registration.update().catch(() => {}), UPDATE_CHECK_MS);
-      },
-      onRegisterError: (error) =>
-        console.warn('[tapedeck] service worker registration failed', error),
-    });
-    this.refresh();
+    this._registerSW = registerSW;
+    whenIdle(() => this._start(), 1000);
   }
 
   /** Keep `song` offline: `pin` for an explicit download (never evicted), false after a play. */
@@ -97,6 +85,33 @@ export class SwBridge extends EventTarget {
   /** Activate the waiting worker; the page reloads once it takes control. */
   async applyUpdate(): Promise<void> {
     await this._updateSW?.(true);
+  }
+
+  private _start(): void {
+    if (this._started) return;
+    this._started = true;
+    const container = globalThis.navigator?.serviceWorker;
+    if (!container) return;
+    new BroadcastChannel(OFFLINE_CHANNEL).onmessage = (event: MessageEvent<WorkerToPage>) =>
+      this._onMessage(event.data);
+    container.addEventListener('controllerchange', () => {
+      this.refresh();
+      this.dispatchEvent(new Event('controlled'));
+    });
+    this._updateSW = this._registerSW?.({
+      immediate: true,
+      onNeedRefresh: () => {
+        this.needRefresh = true;
+        this.dispatchEvent(new Event('need-refresh'));
+      },
+      onOfflineReady: () => this.dispatchEvent(new Event('offline-ready')),
+      onRegisteredSW: (_url, registration) => {
+        if (registration) setInterval(() => registration.update().catch(() => {}), UPDATE_CHECK_MS);
+      },
+      onRegisterError: (error) =>
+        console.warn('[tapedeck] service worker registration failed', error),
+    });
+    this.refresh();
   }
 
   private _onMessage(message: WorkerToPage): void {
@@ -134,6 +149,7 @@ export class SwBridge extends EventTarget {
   }
 
   private async _post(message: PageToWorker): Promise<void> {
+    this._start(); // its replies come on the channel
     const container = globalThis.navigator?.serviceWorker;
     if (!container) return;
     // Before the worker controls this page (first visit), the active registration still listens.

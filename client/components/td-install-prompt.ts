@@ -64,7 +64,9 @@ export class TdInstallPrompt extends LitElement {
   ];
 
   @state() private _deferred: BeforeInstallPromptEvent | null = null;
-  @state() private _standalone = isStandalone();
+  /** Running as an installed app: asked only once there is something to offer (the first use of
+   * matchMedia is slow, and start-up does not need the answer). */
+  private _standalone: boolean | undefined;
   @state() private _helpOpen = false;
   private readonly _ios = isIos();
   private readonly _onBeforeInstall = (event: Event) => {
@@ -93,7 +95,9 @@ export class TdInstallPrompt extends LitElement {
   }
 
   render() {
-    if (this._standalone || (!this._deferred && !this._ios)) return null;
+    if (!this._deferred && !this._ios) return null;
+    this._standalone ??= isStandalone();
+    if (this._standalone) return null;
     return html`
       <button class="btn btn-quiet" data-testid="install-button" aria-label="Install Tapedeck"
         aria-expanded=${this._deferred ? nothing : String(this._helpOpen)} @click=${this._onClick}>
@@ -124,6 +128,7 @@ export class TdInstallPrompt extends LitElement {
     await deferred.prompt?.();
     const choice = await deferred.userChoice?.catch(() => null);
     if (choice?.outcome === 'accepted') this._standalone = true;
+    this.requestUpdate();
   }
 
   private _onHelpKey(event: KeyboardEvent): void {

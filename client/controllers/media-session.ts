@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { whenIdle } from '../lib/idle.ts';
 import type { PlaybackController } from './playback-controller.ts';
 
 const SKIP_S = 10;
@@ -14,10 +15,14 @@ const POSITION_EVENTS = [
 /**
  * Mirrors playback into the Media Session (lock screen, headset keys, notification): metadata with
  * artwork, position state, and the standard action handlers, which call the playback controller.
+ * Set up once the page is idle (the session's first use costs a few milliseconds, and nothing plays
+ * before the user picks a song).
  */
 export class MediaSessionController implements ReactiveController {
   private readonly _playback: PlaybackController;
   private _songId: string | null = null;
+  private _session: MediaSession | null = null;
+  private _cancelSetUp: (() => void) | undefined;
   private readonly _onPosition = () => this._syncPosition();
 
   constructor(host: ReactiveControllerHost, playback: PlaybackController) {
@@ -26,8 +31,39 @@ export class MediaSessionController implements ReactiveController {
   }
 
   hostConnected(): void {
+    this._cancelSetUp = whenIdle(() => this._setUp());
+  }
+
+  hostDisconnected(): void {
+    this._cancelSetUp?.();
+    if (!this._session) return;
+    this._session = null;
+    for (const type of POSITION_EVENTS)
+      this._playback.audio.removeEventListener(type, this._onPosition);
+  }
+
+  hostUpdated(): void {
+    const session = this._session;
+    if (!session) return;
+    const song = this._playback.current;
+    if ((song?.id ?? null) !== this._songId) {
+      this._songId = song?.id ?? null;
+      session.metadata = song
+        ? new MediaMetadata({
+            title: song.title,
+            artist: song.artist,
+            album: song.album ?? '',
+            artwork: [{ src: absolute(song.coverUrl ?? '/icons/icon-512.png'), sizes: '512x512' }],
+          })
+        : null;
+    }
+    session.playbackState = !song ? 'none' : this._playback.playing ? 'playing' : 'paused';
+  }
+
+  private _setUp(): void {
     const session = mediaSession();
     if (!session) return;
+    this._session = session;
     const p = this._playback;
     const actions: [MediaSessionAction, MediaSessionActionHandler][] = [
       ['play', () => p.play()],
@@ -46,36 +82,13 @@ export class MediaSessionController implements ReactiveController {
       }
     }
     for (const type of POSITION_EVENTS) p.audio.addEventListener(type, this._onPosition);
-  }
-
-  hostDisconnected(): void {
-    const session = mediaSession();
-    if (!session) return;
-    for (const type of POSITION_EVENTS)
-      this._playback.audio.removeEventListener(type, this._onPosition);
-  }
-
-  hostUpdated(): void {
-    const session = mediaSession();
-    if (!session) return;
-    const song = this._playback.current;
-    if ((song?.id ?? null) !== this._songId) {
-      this._songId = song?.id ?? null;
-      session.metadata = song
-        ? new MediaMetadata({
-            title: song.title,
-            artist: song.artist,
-            album: song.album ?? '',
-            artwork: [{ src: absolute(song.coverUrl ?? '/icons/icon-512.png'), sizes: '512x512' }],
-          })
-        : null;
-    }
-    session.playbackState = !song ? 'none' : this._playback.playing ? 'playing' : 'paused';
+    this.hostUpdated(); // a song may already play
+    this._syncPosition();
   }
 
   /** Browsers extrapolate the position: it needs setting only when it jumps or the rate changes. */
   private _syncPosition(): void {
-    const session = mediaSession();
+    const session = this._session;
     const { audio } = this._playback;
     const duration = this._playback.duration;
     if (!session?.setPositionState || !(duration > 0)) return;

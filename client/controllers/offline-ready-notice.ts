@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { type KeyValueStore, localStore } from '../lib/audio-element.ts';
 import { whenIdle } from '../lib/idle.ts';
+import { type KeyValueStore, localStore } from '../lib/local-store.ts';
 
 const PENDING_KEY = 'tapedeck:offline-ready-pending';
 const INPUTS = ['pointerdown', 'keydown'] as const;
@@ -14,23 +14,27 @@ const INPUTS = ['pointerdown', 'keydown'] as const;
  */
 export class OfflineReadyNotice implements ReactiveController {
   private readonly _show: () => void;
-  private readonly _store: KeyValueStore | null;
+  private readonly _store: () => KeyValueStore | null;
   private _interacted = false;
   private _pending = false;
   private readonly _onInput = () => {
     this._interacted = true;
     this._unlisten();
     if (this._pending) this._tell();
+    // A notice left from an earlier visit. Storage is read off the tap's frame: its first use is slow.
+    else
+      whenIdle(() => {
+        if (read(this._store()) === '1') this._tell();
+      });
   };
 
-  constructor(host: ReactiveControllerHost, show: () => void, store = localStore()) {
+  constructor(host: ReactiveControllerHost, show: () => void, store?: KeyValueStore | null) {
     this._show = show;
-    this._store = store;
+    this._store = store === undefined ? localStore : () => store;
     host.addController(this);
   }
 
   hostConnected(): void {
-    this._pending = this._store?.getItem(PENDING_KEY) === '1';
     if (this._interacted) return;
     for (const type of INPUTS) window.addEventListener(type, this._onInput, { capture: true });
   }
@@ -40,20 +44,33 @@ export class OfflineReadyNotice implements ReactiveController {
 
   /** The worker has cached the app: tell the user now if they are using the page, else later. */
   ready(): void {
+    if (this._interacted) {
+      this._tell();
+      return;
+    }
     this._pending = true;
-    if (this._interacted) this._tell();
-    else write(this._store, '1');
+    whenIdle(() => {
+      if (this._pending) write(this._store(), '1');
+    });
   }
 
   private _tell(): void {
     this._pending = false;
-    write(this._store, '0');
+    write(this._store(), '0');
     // After the frame that answers the tap or key, never inside it.
     whenIdle(this._show, 500);
   }
 
   private _unlisten(): void {
     for (const type of INPUTS) window.removeEventListener(type, this._onInput, { capture: true });
+  }
+}
+
+function read(store: KeyValueStore | null): string | null {
+  try {
+    return store?.getItem(PENDING_KEY) ?? null;
+  } catch {
+    return null;
   }
 }
 

@@ -3,12 +3,13 @@ import type { Song } from '../../api/catalog/song.ts';
 import {
   AUDIO_EVENTS,
   type AudioEvent,
-  createAudioElement,
-  type KeyValueStore,
-  localStore,
+  adoptAudioElement,
+  restoreVolume,
   saveVolume,
 } from '../lib/audio-element.ts';
 import { canPlayMime } from '../lib/can-play.ts';
+import { whenIdle } from '../lib/idle.ts';
+import { type KeyValueStore, localStore } from '../lib/local-store.ts';
 import { describeMediaError } from '../lib/media-error.ts';
 
 /** What playback tells the service worker (SwBridge implements it). */
@@ -21,6 +22,7 @@ export interface PlaybackWorker {
 export interface PlaybackOptions {
   /** Whether a song can play now (offline, only songs kept on the device): next/previous skip others. */
   canPlay?: (song: Song) => boolean;
+  /** Where the volume is remembered; localStorage when left out. */
   store?: KeyValueStore | null;
 }
 
@@ -42,19 +44,22 @@ export class PlaybackController implements ReactiveController {
   error: string | null = null;
   private readonly _host: ReactiveControllerHost;
   private readonly _worker: PlaybackWorker;
-  private readonly _store: KeyValueStore | null;
+  private readonly _store: () => KeyValueStore | null;
   private readonly _canPlay: (song: Song) => boolean;
+  /** The saved volume was applied, or the user chose one: never apply it (again). */
+  private _volumeSettled = false;
+  private _cancelRestore: (() => void) | undefined;
   /** The song the worker was told about for the current load (once per load, not per resume). */
   private _reported: string | null = null;
   private readonly _onEvent = (event: Event) => this._handle(event.type as AudioEvent);
 
   constructor(host: ReactiveControllerHost, worker: PlaybackWorker, options: PlaybackOptions = {}) {
-    const store = options.store === undefined ? localStore() : options.store;
+    const { store } = options;
     this._host = host;
     this._worker = worker;
-    this._store = store;
+    this._store = store === undefined ? localStore : () => store;
     this._canPlay = options.canPlay ?? (() => true);
-    this.audio = createAudioElement(store);
+    this.audio = adoptAudioElement();
     host.addController(this);
   }
 
@@ -84,8 +89,10 @@ export class PlaybackController implements ReactiveController {
   hostConnected(): void {
     if (!this.audio.isConnected) document.body.append(this.audio);
     for (const type of AUDIO_EVENTS) this.audio.addEventListener(type, this._onEvent);
+    this._cancelRestore = whenIdle(() => this._settleVolume());
   }
   hostDisconnected(): void {
+    this._cancelRestore?.();
     for (const type of AUDIO_EVENTS) this.audio.removeEventListener(type, this._onEvent);
     this.audio.pause();
     this.audio.remove();
@@ -129,16 +136,19 @@ export class PlaybackController implements ReactiveController {
     else this._load(index, true);
   }
   setVolume(volume: number): void {
+    this._volumeSettled = true; // the user's choice wins over the one remembered
     this.audio.volume = Math.max(0, Math.min(1, volume));
     if (volume > 0) this.audio.muted = false;
   }
   setMuted(muted: boolean): void {
+    this._settleVolume();
     this.audio.muted = muted;
   }
 
   private _load(index: number, autoplay: boolean, startAt = 0): void {
     const song = this.queue[index];
     if (!song) return;
+    this._settleVolume();
     this.index = index;
     this.error = null;
     this._reported = null;
@@ -174,7 +184,7 @@ export class PlaybackController implements ReactiveController {
         if (this.audio.paused) this.buffering = false;
         break;
       case 'volumechange':
-        saveVolume(this._store, this.audio.volume);
+        if (this._volumeSettled) saveVolume(this._store(), this.audio.volume);
         break;
       case 'ended':
         if (this.hasNext) this.next();
@@ -200,6 +210,13 @@ export class PlaybackController implements ReactiveController {
     this._worker.nowPlaying(song.id);
     const next = this.queue[this._step(1)];
     if (next) this._worker.prefetchSong(next);
+  }
+
+  /** Apply the remembered volume, once: off the start-up path, or before the first sound. */
+  private _settleVolume(): void {
+    if (this._volumeSettled) return;
+    this._volumeSettled = true;
+    restoreVolume(this.audio, this._store());
   }
 
   /** Index of the nearest playable song in `direction` from the current one, or -1. */
