@@ -31,7 +31,7 @@ export const playerBarStyles = css`
     gap: 0.8rem;
     min-width: 0;
   }
-  td-cover {
+  .cover {
     width: 56px;
     height: 56px;
     box-shadow: 0 2px 8px rgb(0 0 0 / 0.18);
@@ -148,7 +148,7 @@ export const playerBarStyles = css`
     .seek {
       max-width: none;
     }
-    td-cover {
+    .cover {
       width: 44px;
       height: 44px;
     }

@@ -4,8 +4,8 @@ import type { Song } from '../../api/catalog/song.ts';
 import { emit } from '../lib/events.ts';
 import * as icons from '../lib/icons.ts';
 import { baseStyles, buttonStyles, rangeStyles } from '../styles/shared.ts';
+import { coverStyles, renderCover } from './cover.ts';
 import { playerBarStyles } from './td-player-bar.styles.ts';
-import './td-cover.ts';
 import './td-seek-bar.ts';
 
 /**
@@ -14,7 +14,7 @@ import './td-seek-bar.ts';
  */
 @customElement('td-player-bar')
 export class TdPlayerBar extends LitElement {
-  static styles = [baseStyles, buttonStyles, rangeStyles, playerBarStyles];
+  static styles = [baseStyles, buttonStyles, rangeStyles, coverStyles, playerBarStyles];
 
   @property({ attribute: false }) song: Song | null = null;
   @property({ type: Boolean }) playing = false;
@@ -37,7 +37,7 @@ export class TdPlayerBar extends LitElement {
     return html`
       <div class="bar ${none ? 'idle' : ''}" role="region" aria-label="Player">
         <div class="now">
-          <td-cover .src=${song?.coverUrl ?? null} .seed=${song ? (song.album ?? song.title) : 'Tapedeck'}></td-cover>
+          ${renderCover(song?.coverUrl ?? null, song ? (song.album ?? song.title) : 'Tapedeck')}
           <div class="meta">
             <span class="title">${song?.title ?? 'Not playing'}</span>
             ${

@@ -5,7 +5,7 @@ import { emit } from '../lib/events.ts';
 import { formatTime } from '../lib/format.ts';
 import { iconClose } from '../lib/icons.ts';
 import { baseStyles, buttonStyles } from '../styles/shared.ts';
-import './td-cover.ts';
+import { coverStyles, renderCover } from './cover.ts';
 
 const MAX_SHOWN = 100;
 
@@ -15,6 +15,7 @@ export class TdQueue extends LitElement {
   static styles = [
     baseStyles,
     buttonStyles,
+    coverStyles,
     css`
       :host {
         position: fixed;
@@ -76,7 +77,7 @@ export class TdQueue extends LitElement {
       .item.current .title {
         color: var(--td-accent);
       }
-      td-cover {
+      .cover {
         width: 40px;
         height: 40px;
         border-radius: 6px;
@@ -143,7 +144,7 @@ export class TdQueue extends LitElement {
       <button class="item ${index === this.index ? 'current' : ''}" data-testid="queue-item"
         aria-label="Play ${song.title} by ${song.artist}"
         @click=${() => emit(this, 'queue-jump-request', { index })}>
-        <td-cover .src=${song.coverUrl} .seed=${song.album ?? song.title}></td-cover>
+        ${renderCover(song.coverUrl, song.album ?? song.title)}
         <span class="text"><span class="title">${song.title}</span><span class="artist">${song.artist}</span></span>
         <span class="duration">${formatTime(song.duration)}</span>
       </button>

@@ -207,7 +207,7 @@ export const songRowStyles = css`
       width: 44px;
       height: 44px;
     }
-    td-cover {
+    .cover {
       width: 44px;
       height: 44px;
     }

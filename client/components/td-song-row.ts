@@ -6,8 +6,8 @@ import { emit } from '../lib/events.ts';
 import { formatPercent, formatTime } from '../lib/format.ts';
 import { iconCheckCircle, iconDownload, iconPlay, iconRemove, iconStop } from '../lib/icons.ts';
 import { baseStyles, buttonStyles } from '../styles/shared.ts';
+import { coverStyles, renderCover } from './cover.ts';
 import { songRowStyles } from './td-song-row.styles.ts';
-import './td-cover.ts';
 
 /** Why a row cannot play right now. */
 export type UnavailableReason = 'offline' | 'format' | null;
@@ -18,7 +18,7 @@ export type UnavailableReason = 'offline' | 'format' | null;
  */
 @customElement('td-song-row')
 export class TdSongRow extends LitElement {
-  static styles = [baseStyles, buttonStyles, songRowStyles];
+  static styles = [baseStyles, buttonStyles, coverStyles, songRowStyles];
 
   @property({ attribute: false }) song!: Song;
   /** What the worker keeps of this song; undefined means nothing. */
@@ -47,7 +47,7 @@ export class TdSongRow extends LitElement {
     return html`
       <div class="row ${unavailable ? 'unavailable' : ''}" @click=${this._onRowClick}>
         <div class="lead">
-          <td-cover .src=${song.coverUrl} .seed=${song.album ?? song.title}></td-cover>
+          ${renderCover(song.coverUrl, song.album ?? song.title)}
           <button class="play" data-testid="play-song" aria-label=${playLabel}
             ?disabled=${unavailable !== null}>
             ${this.current && this.playing ? equalizer() : iconPlay()}
