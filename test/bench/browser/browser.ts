@@ -3,19 +3,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../../browser/adapters/chromium.ts';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
-/** The flags from shared/BROWSERS.md. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--autoplay-policy=no-user-gesture-required',
-];
 
 /** Browsers not closed yet, so a run that is stopped early can close them. */
 const open = new Set<BenchBrowser>();

@@ -1,5 +1,5 @@
 import { type ChildProcess, type SpawnOptions, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from '../../helpers/free-port.ts';
 
 /** Every child the bench starts, so that one call can kill them all, even on failure. */
 const running = new Set<ChildProcess>();
@@ -61,19 +61,7 @@ export function killAllChildren(): void {
 }
 
 /** Asks the kernel for a free loopback port. */
-export function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => {
-        if (address && typeof address === 'object') resolve(address.port);
-        else reject(new Error('[bench] no port'));
-      });
-    });
-  });
-}
+export const findFreePort = freePort;
 
 /** Polls `url` until it answers with any status, or fails after `timeoutMs`. */
 export async function waitForHttp(url: string, pinned: Pinned, timeoutMs: number): Promise<void> {

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { Builder, type WebDriver } from 'selenium-webdriver';
-import { freePort } from '../lib/free-port.ts';
+import { freePort } from '../../helpers/free-port.ts';
 import { type OwnedProcess, spawnOwned } from '../lib/owned-process.ts';
 import { requireExecutable } from '../lib/require-executable.ts';
 import { waitFor } from '../lib/wait.ts';

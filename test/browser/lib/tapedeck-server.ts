@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from './free-port.ts';
+import { freePort } from '../../helpers/free-port.ts';
 import { type OwnedProcess, spawnOwned } from './owned-process.ts';
 import { waitFor } from './wait.ts';
 
@@ -17,6 +17,8 @@ export interface TapedeckServerOptions {
   healthTimeoutMs?: number;
   /** Extra environment for the server. */
   env?: Record<string, string>;
+  /** Rescan when files in the music folder change (WATCH=1); off by default. */
+  watch?: boolean;
 }
 
 export interface TapedeckServer {
@@ -67,8 +69,8 @@ export async function startTapedeckServer(
           HOST: '127.0.0.1',
           MUSIC_DIR: musicDir,
           CACHE_DIR: cacheDir,
-          // No file watcher, and open streams may not hold a SIGTERM for long.
-          WATCH: '0',
+          // No file watcher unless asked, and open streams may not hold a SIGTERM for long.
+          WATCH: options.watch ? '1' : '0',
           SHUTDOWN_GRACE: '1',
         },
       });

@@ -8,8 +8,8 @@ import { byTestId } from '../lib/deep-query.ts';
 import { waitForPlayback } from '../lib/media.ts';
 import { createMusicFolder, LIBRARY } from '../lib/music-folder.ts';
 import { ensureControlled } from '../lib/service-worker.ts';
+import { startTapedeckServer } from '../lib/tapedeck-server.ts';
 import { waitFor } from '../lib/wait.ts';
-import { startWatchingServer } from '../lib/watching-server.ts';
 import { createChecks, mediaAnswerTotals } from './checks.ts';
 import { checkWorkerRanges } from './worker-ranges.ts';
 
@@ -23,7 +23,8 @@ const PATH = LIBRARY.slowLights;
  */
 export async function runEtagChange(browser: BrowserAdapter, clientDir: string): Promise<void> {
   const folder = createMusicFolder([PATH]);
-  const server = await startWatchingServer({
+  const server = await startTapedeckServer({
+    watch: true,
     musicDir: folder.dir,
     env: { CLIENT_DIR: clientDir },
   });
