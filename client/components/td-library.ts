@@ -4,6 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { Song } from '../../api/catalog/song.ts';
 import type { OfflineState } from '../../sw/protocol.ts';
 import { LibraryLoader } from '../controllers/library-loader.ts';
+import { ProgressiveList } from '../controllers/progressive-list.ts';
 import { canPlayMime } from '../lib/can-play.ts';
 import { emit, type TdEvent } from '../lib/events.ts';
 import { iconOffline } from '../lib/icons.ts';
@@ -47,9 +48,11 @@ export class TdLibrary extends LitElement {
     onReachable: () => emit(this, 'reachability-change', { reachable: true }),
     onSongs: (songs) => emit(this, 'songs-loaded', { songs }),
   });
+  private readonly _rows = new ProgressiveList(this);
 
   protected willUpdate(changed: PropertyValues<this>): void {
     this._loader.sync(this.query, this.online); // does nothing when neither changed
+    if (changed.has('query')) this._rows.reset();
     if (changed.has('refreshKey') && this.refreshKey > 0) this._loader.refresh();
     if (this._offlineOnly && (changed.has('offlineStates') || changed.has('online'))) {
       void this._loader.ensure(this._completeIds());
@@ -59,7 +62,8 @@ export class TdLibrary extends LitElement {
   protected firstUpdated(): void {
     this._observer = new IntersectionObserver(
       (entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) this._loader.loadMore();
+        // Rows still to render come first: the sentinel only says the end is near once they are in.
+        if (this._rows.complete && entries.some((e) => e.isIntersecting)) this._loader.loadMore();
       },
       { rootMargin: '600px 0px' },
     );
@@ -68,7 +72,7 @@ export class TdLibrary extends LitElement {
 
   protected updated(): void {
     // Re-observing fires a fresh callback, so a sentinel still in view after a page loads the next.
-    if (this._loader.hasMore && !this._loader.loading && this._observer) {
+    if (this._loader.hasMore && !this._loader.loading && this._rows.complete && this._observer) {
       this._observer.unobserve(this._sentinel);
       this._observer.observe(this._sentinel);
     }
@@ -108,7 +112,7 @@ export class TdLibrary extends LitElement {
       }
       <div class="list" role="list" @play-song-request=${this._onPlayRequest}>
         ${repeat(
-          songs,
+          songs.slice(0, this._rows.take(songs.length)),
           (song) => song.id,
           (song) => this._renderRow(song),
         )}
@@ -191,6 +195,7 @@ export class TdLibrary extends LitElement {
 
   private _onFilterChange(event: Event): void {
     this._offlineOnly = (event.target as HTMLInputElement).checked;
+    this._rows.reset();
     if (this._offlineOnly) void this._loader.ensure(this._completeIds());
   }
 }
