@@ -5,6 +5,9 @@ export const songRowStyles = css`
   :host {
     display: block;
     contain: layout style;
+    /* Rows out of view skip style, layout and paint: a long library costs what the screen shows. */
+    content-visibility: auto;
+    contain-intrinsic-size: auto 64px;
   }
   .row {
     display: grid;
