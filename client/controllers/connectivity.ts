@@ -40,7 +40,8 @@ export class ConnectivityController implements ReactiveController {
   hostConnected(): void {
     window.addEventListener('online', this._onOnline);
     window.addEventListener('offline', this._onOffline);
-    void this.probe();
+    // In a task of its own: setting up a fetch is slow the first time, and this one can wait a task.
+    this._timer = setTimeout(() => void this.probe(), 0);
   }
   hostDisconnected(): void {
     window.removeEventListener('online', this._onOnline);

@@ -72,8 +72,10 @@ export class LibraryLoader implements ReactiveController {
     }
     this.loading = true;
     this._host.requestUpdate();
-    if (typing) this._timer = setTimeout(() => void this._fetch(0), this._options.debounceMs);
-    else void this._fetch(0); // at once: index.html preloads this very request
+    // The first request is already under way (index.html preloads it): picking it up in a task of
+    // its own keeps the first fetch() call, slow to set up, out of the task that first renders.
+    const delay = typing ? this._options.debounceMs : 0;
+    this._timer = setTimeout(() => void this._fetch(0), delay);
   }
 
   get hasMore(): boolean {
