@@ -45,6 +45,7 @@ export class SwBridge extends EventTarget {
   private _updateSW: ((reload?: boolean) => Promise<void>) | undefined;
   private _registerSW: RegisterSW | undefined;
   private _started = false;
+  private _reloading = false;
 
   /**
    * Starts when the page is first idle (or when first used): registering the worker, opening the
@@ -84,7 +85,23 @@ export class SwBridge extends EventTarget {
   }
   /** Activate the waiting worker; the page reloads once it takes control. */
   async applyUpdate(): Promise<void> {
+    // workbox-window reloads only pages that were controlled when they registered: the tab whose
+    // first visit installed the worker (claimed later) would keep the old code. Reload ourselves.
+    globalThis.navigator?.serviceWorker?.addEventListener(
+      'controllerchange',
+      () => this._reload(),
+      {
+        once: true,
+      },
+    );
     await this._updateSW?.(true);
+  }
+
+  /** One reload, whichever of workbox-window and our own listener asks first. */
+  private _reload(): void {
+    if (this._reloading) return;
+    this._reloading = true;
+    globalThis.location?.reload();
   }
 
   private _start(): void {
@@ -105,6 +122,7 @@ export class SwBridge extends EventTarget {
         this.dispatchEvent(new Event('need-refresh'));
       },
       onOfflineReady: () => this.dispatchEvent(new Event('offline-ready')),
+      onNeedReload: () => this._reload(),
       onRegisteredSW: (_url, registration) => {
         if (registration) setInterval(() => registration.update().catch(() => {}), UPDATE_CHECK_MS);
       },
