@@ -27,6 +27,8 @@ export type SwBridgeEvent =
 
 const UPDATE_CHECK_MS = 60 * 60 * 1000;
 const READY_TIMEOUT_MS = 10_000;
+/** A controlling worker that has not said which songs it keeps by then is not waited for. */
+const STATES_TIMEOUT_MS = 3_000;
 
 /**
  * The only page module that talks to the service worker (sw/protocol.ts): commands go to the active
@@ -39,23 +41,37 @@ export class SwBridge extends EventTarget {
   storage: StorageReport | null = null;
   /** A new version of the app is installed and waiting. */
   needRefresh = false;
+  /**
+   * `states` can be trusted: the worker answered, or none controlled the page at start (nothing is
+   * kept offline yet). Until then a list would show every song as not saved.
+   */
+  statesKnown = true;
   private _working = new Map<string, OfflineState>();
   private _flush: ReturnType<typeof setTimeout> | undefined;
   private _persistAsked = false;
   private _updateSW: ((reload?: boolean) => Promise<void>) | undefined;
   private _registerSW: RegisterSW | undefined;
-  private _started = false;
+  private _listening = false;
   private _reloading = false;
 
   /**
-   * Starts when the page is first idle (or when first used): registering the worker, opening the
-   * channel and asking for states cost the start-up task time, and the library does not wait for
-   * them.
+   * A page the worker already controls listens and asks for the songs' states at once (rows show
+   * what plays offline from the start). Registering the worker waits until the page is idle: it
+   * costs the start-up task time, and on a first visit there is nothing to ask yet.
    */
   constructor(registerSW?: RegisterSW) {
     super();
     this._registerSW = registerSW;
-    whenIdle(() => this._start(), 1000);
+    const container = globalThis.navigator?.serviceWorker;
+    if (!container) return;
+    if (container.controller) {
+      this.statesKnown = false;
+      this._listen();
+      setTimeout(() => {
+        if (!this.statesKnown) this._publish();
+      }, STATES_TIMEOUT_MS);
+    }
+    whenIdle(() => this._register(), 1000);
   }
 
   /** Keep `song` offline: `pin` for an explicit download (never evicted), false after a play. */
@@ -104,9 +120,10 @@ export class SwBridge extends EventTarget {
     globalThis.location?.reload();
   }
 
-  private _start(): void {
-    if (this._started) return;
-    this._started = true;
+  /** Follow the worker's messages and control changes, and ask for the current states (once). */
+  private _listen(): void {
+    if (this._listening) return;
+    this._listening = true;
     const container = globalThis.navigator?.serviceWorker;
     if (!container) return;
     new BroadcastChannel(OFFLINE_CHANNEL).onmessage = (event: MessageEvent<WorkerToPage>) =>
@@ -115,6 +132,11 @@ export class SwBridge extends EventTarget {
       this.refresh();
       this.dispatchEvent(new Event('controlled'));
     });
+    this.refresh();
+  }
+
+  private _register(): void {
+    this._listen(); // before the worker can take control
     this._updateSW = this._registerSW?.({
       immediate: true,
       onNeedRefresh: () => {
@@ -129,7 +151,6 @@ export class SwBridge extends EventTarget {
       onRegisterError: (error) =>
         console.warn('[tapedeck] service worker registration failed', error),
     });
-    this.refresh();
   }
 
   private _onMessage(message: WorkerToPage): void {
@@ -139,6 +160,10 @@ export class SwBridge extends EventTarget {
         break;
       case 'ALL_STATES':
         this._working = new Map(message.states.map((state) => [state.id, state]));
+        if (!this.statesKnown) {
+          this._publish(); // the first answer at once: the library waits for it
+          return;
+        }
         break;
       case 'STORAGE':
         this.storage = message.report;
@@ -159,15 +184,19 @@ export class SwBridge extends EventTarget {
    * the last snapshot keep its identity, so an unchanged answer re-renders no row.
    */
   private _scheduleChange(): void {
-    this._flush ??= setTimeout(() => {
-      this._flush = undefined;
-      if (!sameRecords(this.states, this._working)) this.states = new Map(this._working);
-      this.dispatchEvent(new Event('change'));
-    }, 50);
+    this._flush ??= setTimeout(() => this._publish(), 50);
+  }
+
+  private _publish(): void {
+    clearTimeout(this._flush);
+    this._flush = undefined;
+    this.statesKnown = true;
+    if (!sameRecords(this.states, this._working)) this.states = new Map(this._working);
+    this.dispatchEvent(new Event('change'));
   }
 
   private async _post(message: PageToWorker): Promise<void> {
-    this._start(); // its replies come on the channel
+    this._listen(); // its replies come on the channel
     const container = globalThis.navigator?.serviceWorker;
     if (!container) return;
     // Before the worker controls this page (first visit), the active registration still listens.

@@ -80,6 +80,16 @@ export const appStyles = css`
     width: 1rem;
     height: 1rem;
   }
+  /* Until its chunk arrives, an empty bar exactly where the player bar will be (no shift). */
+  td-player-bar:not(:defined) {
+    display: block;
+    position: fixed;
+    inset: auto 0 0 0;
+    z-index: 20;
+    height: calc(var(--td-player-h) + 1px + env(safe-area-inset-bottom));
+    border-top: 1px solid var(--td-border);
+    background: color-mix(in srgb, var(--td-surface) 97%, transparent);
+  }
   ::slotted(main) {
     display: block;
     max-width: var(--td-content-w);

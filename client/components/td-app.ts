@@ -9,6 +9,7 @@ import { PlaybackController } from '../controllers/playback-controller.ts';
 import { WorkerState } from '../controllers/worker-state.ts';
 import type { TdEvent } from '../lib/events.ts';
 import { iconOffline, iconStorage, logoCassette } from '../lib/icons.ts';
+import { whenIdle } from '../lib/idle.ts';
 import { baseStyles, buttonStyles } from '../styles/shared.ts';
 import type { SwBridge } from '../sw-bridge.ts';
 import { type LazyPart, LazyParts } from './lazy-parts.ts';
@@ -16,7 +17,6 @@ import { appStyles } from './td-app.styles.ts';
 import type { TdSearch } from './td-search.ts';
 import './td-install-prompt.ts';
 import './td-library.ts';
-import './td-player-bar.ts';
 import './td-search.ts';
 
 /**
@@ -88,6 +88,12 @@ export class TdApp extends LitElement {
     if (!this._main.isConnected) this.append(this._main);
   }
 
+  protected firstUpdated(): void {
+    // The player bar (and its seek bar) come in their own chunk once the library is up: nothing
+    // plays before the user picks a song, and until then a placeholder holds the bar's place.
+    whenIdle(() => void loadPlayerBar(), 500);
+  }
+
   protected willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('bridge') && this.bridge) this._worker.attach(this.bridge);
     const online = this._net.online;
@@ -155,7 +161,7 @@ export class TdApp extends LitElement {
     const p = this._playback;
     return html`<td-library .query=${this._query} .online=${this._net.online}
       .offlineStates=${this._worker.states} .currentId=${p.current?.id ?? null} .playing=${p.playing}
-      .refreshKey=${this._worker.epoch} .ready=${this._net.checked}
+      .refreshKey=${this._worker.epoch} .ready=${this._net.checked && this._worker.statesKnown}
       @play-song-request=${this._onPlaySong} @download-request=${this._onDownload}
       @remove-request=${this._onRemove} @songs-loaded=${this._onSongsLoaded}
       @reachability-change=${(e: TdEvent<'reachability-change'>) => this._net.report(e.detail.reachable)}></td-library>`;
@@ -235,6 +241,13 @@ export class TdApp extends LitElement {
     event.preventDefault();
     this._main.focus();
   }
+}
+
+function loadPlayerBar(): Promise<unknown> {
+  return import('./td-player-bar.ts').catch((error: unknown) => {
+    console.warn('[tapedeck] could not load the player bar', error);
+    setTimeout(() => void loadPlayerBar(), 5000);
+  });
 }
 
 function createMain(): HTMLElement {

@@ -32,9 +32,10 @@ export class TdLibrary extends LitElement {
   @property() currentId: string | null = null;
   @property({ type: Boolean }) playing = false;
   /**
-   * Connectivity is known (a health probe or a straight network answer settled it). Loading starts
-   * at once, but rows wait for this, so they never show as playable for a moment when the server is
-   * down and the worker answers from its cache instead.
+   * Connectivity and the songs' offline states are known (a health probe or a straight network
+   * answer settled the first; the worker answered the second). Loading starts at once, but rows
+   * wait for this, so they never show a wrong state for a moment: playable when the server is down
+   * and the worker answers from its cache, or not saved when the worker simply has not said yet.
    */
   @property({ type: Boolean }) ready = true;
   /** Bump to re-fetch the first page quietly (the service worker just took control). */

@@ -18,6 +18,8 @@ export class WorkerState implements ReactiveController {
   needRefresh = false;
   /** Bumped when a worker takes control, so the library fetches through it once. */
   epoch = 0;
+  /** `states` can be trusted (see SwBridge.statesKnown): the library shows rows only then. */
+  statesKnown = true;
   private readonly _host: ReactiveControllerHost;
   private readonly _hooks: WorkerStateHooks;
   private _bridge: SwBridge | null = null;
@@ -38,6 +40,7 @@ export class WorkerState implements ReactiveController {
     bridge.addEventListener('change', () => {
       this.states = bridge.states;
       this.storage = bridge.storage;
+      this.statesKnown = bridge.statesKnown;
       update();
     });
     bridge.addEventListener('controlled', () => {
@@ -54,5 +57,6 @@ export class WorkerState implements ReactiveController {
       this._hooks.onCacheError(id, error);
     });
     this.needRefresh = bridge.needRefresh;
+    this.statesKnown = bridge.statesKnown;
   }
 }
