@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { whenIdle } from '../lib/idle.ts';
 import type { TdToasts, ToastOptions, ToastTone } from './td-toasts.ts';
 
 /**
@@ -32,6 +33,20 @@ export function loadPart(tag: LazyPart): Promise<void> {
     loads.set(tag, load);
   }
   return load;
+}
+
+/**
+ * The player bar (with its seek bar) comes in its own chunk once the library is up: nothing plays
+ * before the user picks a song, and until then td-app's styles hold its exact place with an empty
+ * bar (`td-player-bar:not(:defined)`).
+ */
+export function loadPlayerBarWhenIdle(): void {
+  whenIdle(() => {
+    import('./td-player-bar.ts').catch((error: unknown) => {
+      console.warn('[tapedeck] could not load the player bar; trying again', error);
+      setTimeout(loadPlayerBarWhenIdle, 5000);
+    });
+  }, 500);
 }
 
 type Host = ReactiveControllerHost & { renderRoot: ParentNode };

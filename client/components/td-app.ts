@@ -9,10 +9,9 @@ import { PlaybackController } from '../controllers/playback-controller.ts';
 import { WorkerState } from '../controllers/worker-state.ts';
 import type { TdEvent } from '../lib/events.ts';
 import { iconOffline, iconStorage, logoCassette } from '../lib/icons.ts';
-import { whenIdle } from '../lib/idle.ts';
 import { baseStyles, buttonStyles } from '../styles/shared.ts';
 import type { SwBridge } from '../sw-bridge.ts';
-import { type LazyPart, LazyParts } from './lazy-parts.ts';
+import { type LazyPart, LazyParts, loadPlayerBarWhenIdle } from './lazy-parts.ts';
 import { appStyles } from './td-app.styles.ts';
 import type { TdSearch } from './td-search.ts';
 import './td-install-prompt.ts';
@@ -21,8 +20,9 @@ import './td-search.ts';
 
 /**
  * The shell: header (logo, search, install, storage), library, player bar, queue, dialogs and
- * toasts. It owns the controllers and turns the children's `…-request` events into calls. The
- * queue, dialogs and toasts are rendered (and their code loaded) only once needed.
+ * toasts. It owns the controllers and turns the children's `…-request` events into calls. Only the
+ * header and library are in the first chunk: the player bar's code follows when the page is idle,
+ * and the queue, dialogs and toasts are loaded and rendered once needed (lazy-parts.ts).
  */
 @customElement('td-app')
 export class TdApp extends LitElement {
@@ -89,9 +89,7 @@ export class TdApp extends LitElement {
   }
 
   protected firstUpdated(): void {
-    // The player bar (and its seek bar) come in their own chunk once the library is up: nothing
-    // plays before the user picks a song, and until then a placeholder holds the bar's place.
-    whenIdle(() => void loadPlayerBar(), 500);
+    loadPlayerBarWhenIdle();
   }
 
   protected willUpdate(changed: PropertyValues<this>): void {
@@ -241,13 +239,6 @@ export class TdApp extends LitElement {
     event.preventDefault();
     this._main.focus();
   }
-}
-
-function loadPlayerBar(): Promise<unknown> {
-  return import('./td-player-bar.ts').catch((error: unknown) => {
-    console.warn('[tapedeck] could not load the player bar', error);
-    setTimeout(() => void loadPlayerBar(), 5000);
-  });
 }
 
 function createMain(): HTMLElement {
