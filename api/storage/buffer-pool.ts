@@ -18,8 +18,8 @@ export function createBufferPool(keepBytes = 16 * 1024 * 1024) {
     },
     give(buffer: Buffer): void {
       if (idleBytes + buffer.length > keepBytes) return;
-      let list = free.get(buffer.length);
-      if (!list) free.set(buffer.length, (list = []));
+      const list = free.get(buffer.length) ?? [];
+      if (list.length === 0) free.set(buffer.length, list);
       list.push(buffer);
       idleBytes += buffer.length;
     },
