@@ -68,7 +68,7 @@ export class SwBridge extends EventTarget {
       this.statesKnown = false;
       this._listen();
       setTimeout(() => {
-        if (!this.statesKnown) this._publish();
+        if (!this.statesKnown) this._publish(true);
       }, STATES_TIMEOUT_MS);
     }
     whenIdle(() => this._register(), 1000);
@@ -161,7 +161,7 @@ export class SwBridge extends EventTarget {
       case 'ALL_STATES':
         this._working = new Map(message.states.map((state) => [state.id, state]));
         if (!this.statesKnown) {
-          this._publish(); // the first answer at once: the library waits for it
+          this._publish(true); // the first answer at once: the library waits for it
           return;
         }
         break;
@@ -187,10 +187,11 @@ export class SwBridge extends EventTarget {
     this._flush ??= setTimeout(() => this._publish(), 50);
   }
 
-  private _publish(): void {
+  /** Publish a snapshot; `complete` when it holds every song's state (not just some progress). */
+  private _publish(complete = false): void {
     clearTimeout(this._flush);
     this._flush = undefined;
-    this.statesKnown = true;
+    if (complete) this.statesKnown = true;
     if (!sameRecords(this.states, this._working)) this.states = new Map(this._working);
     this.dispatchEvent(new Event('change'));
   }

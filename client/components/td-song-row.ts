@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Song } from '../../api/catalog/song.ts';
 import type { OfflineState } from '../../sw/protocol.ts';
@@ -72,7 +72,7 @@ export class TdSongRow extends LitElement {
     const status = state?.status ?? 'none';
     const percent = state ? formatPercent(state.cachedBytes, state.size || this.song.size) : 0;
     const title = this.song.title;
-    let indicator = html``;
+    let indicator: TemplateResult | typeof nothing = nothing;
     let action: 'download' | 'remove' = 'download';
     let icon = iconDownload();
     let label = `Download ${title} for offline listening`;

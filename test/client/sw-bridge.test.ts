@@ -1,0 +1,91 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SwBridge } from '../../client/sw-bridge.ts';
+import { OFFLINE_CHANNEL, type OfflineState, type WorkerToPage } from '../../sw/protocol.ts';
+
+const state = (id: string, status: OfflineState['status']): OfflineState => ({
+  id,
+  status,
+  cachedBytes: status === 'complete' ? 100 : 0,
+  size: 100,
+  downloading: false,
+  pinned: false,
+});
+
+/** A page whose service worker container is a stub; `controlled` says whether a worker controls it. */
+function open(controlled: boolean) {
+  const posted: unknown[] = [];
+  const controller = controlled ? { postMessage: (m: unknown) => posted.push(m) } : null;
+  vi.stubGlobal('navigator', {
+    serviceWorker: { controller, addEventListener: () => {}, ready: new Promise(() => {}) },
+  });
+  const bridge = new SwBridge();
+  const worker = new BroadcastChannel(OFFLINE_CHANNEL);
+  const changes: number[] = [];
+  bridge.addEventListener('change', () => changes.push(Date.now()));
+  const send = (message: WorkerToPage) => worker.postMessage(message);
+  const close = () => worker.close();
+  return { bridge, posted, changes, send, close };
+}
+
+const until = async (condition: () => boolean, ms = 2000) => {
+  const deadline = Date.now() + ms;
+  while (!condition() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+};
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+describe('SwBridge: are the offline states known?', () => {
+  it('on a page no worker controls, yes from the start (nothing is kept yet)', () => {
+    const { bridge, posted, close } = open(false);
+    expect(bridge.statesKnown).toBe(true);
+    expect(posted).toEqual([]);
+    close();
+  });
+
+  it('on a controlled page, not until the worker lists them; its answer is published at once', async () => {
+    const { bridge, posted, changes, send, close } = open(true);
+    expect(bridge.statesKnown).toBe(false);
+    expect(posted).toContainEqual({ type: 'GET_STATES' });
+    send({ type: 'ALL_STATES', states: [state('a', 'complete')] });
+    await until(() => changes.length > 0);
+    expect(bridge.statesKnown).toBe(true);
+    expect(bridge.states.get('a')?.status).toBe('complete');
+    close();
+  });
+
+  it('progress or a storage report alone does not count as knowing every state', async () => {
+    const { bridge, changes, send, close } = open(true);
+    send({ type: 'SONG_STATE', state: state('a', 'partial') });
+    await until(() => changes.length > 0);
+    expect(changes).toHaveLength(1);
+    expect(bridge.statesKnown).toBe(false);
+    close();
+  });
+
+  it('an unchanged answer keeps the same states object, so nothing re-renders', async () => {
+    const { bridge, changes, send, close } = open(true);
+    send({ type: 'ALL_STATES', states: [state('a', 'complete')] });
+    await until(() => changes.length > 0);
+    const first = bridge.states;
+    send({ type: 'ALL_STATES', states: [state('a', 'complete')] });
+    await until(() => changes.length > 1);
+    expect(bridge.states).toBe(first);
+    send({ type: 'ALL_STATES', states: [state('a', 'partial')] });
+    await until(() => changes.length > 2);
+    expect(bridge.states).not.toBe(first);
+    close();
+  });
+
+  it('a worker that never answers is not waited for more than 3 s', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { bridge, close } = open(true);
+    vi.advanceTimersByTime(2900);
+    expect(bridge.statesKnown).toBe(false);
+    vi.advanceTimersByTime(200);
+    expect(bridge.statesKnown).toBe(true);
+    close();
+  });
+});
