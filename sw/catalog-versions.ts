@@ -4,15 +4,9 @@
  * complete old copy is never replayed, nor mixed with the new bytes once a play asks for them.
  */
 import type { ChunkLoader } from './chunk-loader.ts';
+import { isSongRef } from './messages.ts';
+import type { SongRef } from './protocol.ts';
 import type { SongIndex } from './song-index.ts';
-
-interface CatalogSong {
-  id: string;
-  etag: string;
-  size: number;
-  mimeType: string;
-  streamUrl: string;
-}
 
 export interface CatalogVersionDeps {
   index: SongIndex;
@@ -34,19 +28,8 @@ export function createCatalogVersions(deps: CatalogVersionDeps): (body: unknown)
   };
 }
 
-function songsIn(body: unknown): CatalogSong[] {
+/** A catalog song carries every field of a SongRef: the same check as for messages. */
+function songsIn(body: unknown): SongRef[] {
   const items = (body as { items?: unknown } | null)?.items;
-  return (Array.isArray(items) ? items : [body]).filter(isCatalogSong);
-}
-
-function isCatalogSong(value: unknown): value is CatalogSong {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return (
-    typeof v['id'] === 'string' &&
-    typeof v['etag'] === 'string' &&
-    typeof v['mimeType'] === 'string' &&
-    typeof v['streamUrl'] === 'string' &&
-    Number.isSafeInteger(v['size'])
-  );
+  return (Array.isArray(items) ? items : [body]).filter(isSongRef);
 }

@@ -121,7 +121,7 @@ export function parseMessage(data: unknown): PageToWorker | null {
   }
 }
 
-function isSongRef(value: unknown): value is SongRef {
+export function isSongRef(value: unknown): value is SongRef {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
   return (
