@@ -63,8 +63,5 @@ export function createFdCache(idleMs = 2000) {
         }
       }
     },
-    openCount: () => entries.size,
   };
 }
-
-export type FdCache = ReturnType<typeof createFdCache>;
