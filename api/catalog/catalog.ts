@@ -3,7 +3,7 @@ import { compareSongs, createMatcher, searchableText } from './search-text.ts';
 import type { CatalogEntry, Song } from './song.ts';
 
 const CATALOG_KEY = 'catalog.json';
-const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 2;
 
 export interface SongQuery {
   q?: string;

@@ -28,8 +28,10 @@ export interface CatalogEntry {
   song: Song;
   /** Key of the audio object in the audio store. Private: never serialised to clients. */
   key: string;
-  /** Modification time of the audio object, for Last-Modified and incremental rescans. */
+  /** Modification time of the audio object, for Last-Modified. */
   mtimeMs: number;
+  /** The audio object's version as scanned (AudioObjectInfo.version), for rescans and opens. */
+  version: string;
   /** Embedded artwork, if any: its MIME type; bytes live in the catalog store under `cover:<id>`. */
   coverType: string | null;
 }

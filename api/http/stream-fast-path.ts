@@ -36,7 +36,7 @@ export function createStreamFastPath({ catalog, audio }: { catalog: Catalog; aud
         res.end(body.text);
         break;
       case 'bytes':
-        if (audio.send) audio.send(entry.key, entry.mtimeMs, body.start, body.end, res);
+        if (audio.send) audio.send(entry.key, entry.version, body.start, body.end, res);
         else pipeline(audio.read(entry.key, body.start, body.end), res, () => {});
         break;
       case 'multipart':

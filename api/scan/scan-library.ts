@@ -25,8 +25,8 @@ export interface ScanReport {
 }
 
 /**
- * Brings the catalog in line with the source. Incremental: a file whose size and modification time
- * are unchanged is not read again. A file that cannot be read is reported and skipped.
+ * Brings the catalog in line with the source. Incremental: a file whose version (AudioObjectInfo.version)
+ * is unchanged is not read again. A file that cannot be read is reported and skipped.
  */
 export async function scanLibrary({
   catalog,
@@ -42,7 +42,7 @@ export async function scanLibrary({
     const mimeType = audioTypeOf(info.key);
     if (!mimeType) continue; // covers, playlists, notes: not songs
     const known = catalog.getByKey(info.key);
-    if (known && known.song.size === info.size && known.mtimeMs === info.mtimeMs) {
+    if (known && known.version === info.version) {
       entries.push(known);
       report.unchanged++;
       continue;
@@ -88,6 +88,7 @@ async function indexFile(
   return {
     key: info.key,
     mtimeMs: info.mtimeMs,
+    version: info.version,
     coverType: tags.cover?.type ?? null,
     song: {
       id,

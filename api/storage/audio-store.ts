@@ -5,6 +5,13 @@ export interface AudioObjectInfo {
   key: string;
   size: number;
   mtimeMs: number;
+  /**
+   * Opaque identity of this version of the object: it changes whenever the bytes may have changed
+   * (fs: device, inode, size, mtime and ctime; an object store: its ETag). Rescans compare it, and
+   * the stream path checks it when it opens the object, so a replaced file is never served under
+   * the validators of the one that was scanned.
+   */
+  version: string;
 }
 
 /**
@@ -23,10 +30,10 @@ export interface AudioStore {
   read(key: string, start: number, end: number): Readable;
   /**
    * Optional fast path for Node's HTTP server: writes bytes `start..end` into `out` and ends it,
-   * releasing what it opened when done or when `out` closes early. `version` (the object's mtime as
-   * the catalog knows it) keeps a replaced file from being served through an old handle.
+   * releasing what it opened when done or when `out` closes early. `version` (as the catalog knows
+   * it) keeps a replaced file from being served through an old handle.
    */
-  send?(key: string, version: number, start: number, end: number, out: Writable): void;
+  send?(key: string, version: string, start: number, end: number, out: Writable): void;
   /** Present on stores that hold copies (the chunked layout); the fs store reads the folder itself. */
   write?(info: AudioObjectInfo, bytes: Readable): Promise<void>;
   remove?(key: string): Promise<void>;

@@ -83,7 +83,7 @@ export function createChunkedAudioStore(
 }
 
 function toInfo(meta: ChunkedMeta): AudioObjectInfo {
-  return { key: meta.key, size: meta.size, mtimeMs: meta.mtimeMs };
+  return { key: meta.key, size: meta.size, mtimeMs: meta.mtimeMs, version: meta.version };
 }
 
 /** Regroups a byte stream into buffers of exactly `size` bytes (the last one may be shorter). */

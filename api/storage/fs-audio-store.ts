@@ -30,8 +30,10 @@ export function createFsAudioStore(base: string): AudioStore {
 
   async function statKey(key: string): Promise<AudioObjectInfo | null> {
     try {
-      const info = await stat(pathOf(key));
-      return info.isFile() ? { key, size: info.size, mtimeMs: Math.trunc(info.mtimeMs) } : null;
+      const info = await stat(pathOf(key), { bigint: true });
+      if (!info.isFile()) return null;
+      const version = [info.dev, info.ino, info.size, info.mtimeNs, info.ctimeNs].join('-');
+      return { key, size: Number(info.size), mtimeMs: Number(info.mtimeMs), version };
     } catch {
       return null;
     }

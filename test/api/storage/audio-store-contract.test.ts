@@ -37,7 +37,10 @@ const backends: Backend[] = [
       const store = createChunkedAudioStore(createStorage({ driver: memoryDriver() }), {
         chunkSize,
       });
-      await store.write!({ key: KEY, size: SONG.length, mtimeMs: MTIME }, Readable.from([SONG]));
+      await store.write!(
+        { key: KEY, size: SONG.length, mtimeMs: MTIME, version: 'v1' },
+        Readable.from([SONG]),
+      );
       return store;
     },
   })),
@@ -102,10 +105,13 @@ describe('chunked store writes', () => {
   it('replaces a song and drops the chunks the new version no longer has', async () => {
     const storage = createStorage({ driver: memoryDriver() });
     const store = createChunkedAudioStore(storage, { chunkSize: 1000 });
-    await store.write!({ key: KEY, size: SONG.length, mtimeMs: MTIME }, Readable.from([SONG]));
+    await store.write!(
+      { key: KEY, size: SONG.length, mtimeMs: MTIME, version: 'v1' },
+      Readable.from([SONG]),
+    );
     const shorter = patternBytes(2500, 9);
     await store.write!(
-      { key: KEY, size: shorter.length, mtimeMs: MTIME + 1 },
+      { key: KEY, size: shorter.length, mtimeMs: MTIME + 1, version: 'v2' },
       Readable.from([shorter]),
     );
     expect((await readAll(store.read(KEY, 0, 2499))).equals(Buffer.from(shorter))).toBe(true);
@@ -117,7 +123,10 @@ describe('chunked store writes', () => {
   it('touches only the chunks a range needs', async () => {
     const storage = createStorage({ driver: memoryDriver() });
     const store = createChunkedAudioStore(storage, { chunkSize: 1000 });
-    await store.write!({ key: KEY, size: SONG.length, mtimeMs: MTIME }, Readable.from([SONG]));
+    await store.write!(
+      { key: KEY, size: SONG.length, mtimeMs: MTIME, version: 'v1' },
+      Readable.from([SONG]),
+    );
     const asked: string[] = [];
     const original = storage.getItemRaw.bind(storage);
     storage.getItemRaw = ((key: string) => {
