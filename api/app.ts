@@ -5,6 +5,7 @@ import { registerCatalogRoutes } from './routes/catalog.ts';
 import { registerClientRoutes } from './routes/client-files.ts';
 import { registerCoverRoutes } from './routes/covers.ts';
 import { registerHealthRoutes } from './routes/health.ts';
+import { createRouteTable } from './routes/route-table.ts';
 import { registerStreamRoutes } from './routes/stream.ts';
 import type { AudioStore } from './storage/audio-store.ts';
 
@@ -19,10 +20,12 @@ export interface AppDeps {
 /** Builds the h3 app. Does no I/O: storage and catalog are built by the caller and passed in. */
 export function createApp(deps: AppDeps): H3 {
   const app = new H3({ onError: (error) => toJsonError(error, deps.log) });
-  registerHealthRoutes(app, deps);
-  registerCatalogRoutes(app, deps);
-  registerCoverRoutes(app, deps);
-  registerStreamRoutes(app, deps);
+  const routes = createRouteTable(app);
+  registerHealthRoutes(routes, deps);
+  registerCatalogRoutes(routes, deps);
+  registerCoverRoutes(routes, deps);
+  registerStreamRoutes(routes, deps);
+  routes.seal();
   if (deps.clientDir) registerClientRoutes(app, { clientDir: deps.clientDir });
   return app;
 }

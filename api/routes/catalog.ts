@@ -1,15 +1,16 @@
-import { getQuery, type H3, HTTPError } from 'h3';
+import { getQuery, HTTPError } from 'h3';
 import type { Catalog } from '../catalog/catalog.ts';
 import type { SongPage } from '../catalog/song.ts';
 import { findEntry } from './find-entry.ts';
+import type { RouteTable } from './route-table.ts';
 
 const DEFAULT_LIMIT = 100;
 const MAX_LIMIT = 500;
 const MAX_QUERY_LENGTH = 200;
 
 /** `GET /api/songs` (search and pages) and `GET /api/songs/:id`. */
-export function registerCatalogRoutes(app: H3, { catalog }: { catalog: Catalog }) {
-  app.get('/api/songs', (event): SongPage => {
+export function registerCatalogRoutes(routes: RouteTable, { catalog }: { catalog: Catalog }) {
+  routes.get('/api/songs', (event): SongPage => {
     const query = getQuery(event);
     const q = readText(query.q, 'q');
     const limit = readWholeNumber(query.limit, 'limit', DEFAULT_LIMIT, 1, MAX_LIMIT);
@@ -18,7 +19,7 @@ export function registerCatalogRoutes(app: H3, { catalog }: { catalog: Catalog }
     return { items, total, limit, offset };
   });
 
-  app.get('/api/songs/:id', (event) => findEntry(event, catalog).song);
+  routes.get('/api/songs/:id', (event) => findEntry(event, catalog).song);
 }
 
 function readText(value: unknown, name: string): string | undefined {

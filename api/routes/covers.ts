@@ -1,15 +1,15 @@
-import { getQuery, type H3 } from 'h3';
+import { getQuery } from 'h3';
 import mime from 'mime';
 import type { Catalog } from '../catalog/catalog.ts';
 import { coverVersionOf } from '../catalog/cover-url.ts';
 import { evaluatePreconditions } from '../lib/conditional.ts';
 import { placeholderCoverSvg } from '../lib/placeholder-cover.ts';
-
 import { findEntry } from './find-entry.ts';
+import type { RouteTable } from './route-table.ts';
 
 /** `GET /api/songs/:id/cover`: the embedded picture, else a generated placeholder. */
-export function registerCoverRoutes(app: H3, { catalog }: { catalog: Catalog }) {
-  app.get('/api/songs/:id/cover', async (event) => {
+export function registerCoverRoutes(routes: RouteTable, { catalog }: { catalog: Catalog }) {
+  routes.get('/api/songs/:id/cover', async (event) => {
     const entry = findEntry(event, catalog);
     const { song } = entry;
     // The cover belongs to the file's bytes, so the song's ETag validates it too.

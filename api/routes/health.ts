@@ -1,11 +1,14 @@
-import type { H3 } from 'h3';
 import type { Catalog } from '../catalog/catalog.ts';
 import type { AudioStore } from '../storage/audio-store.ts';
+import type { RouteTable } from './route-table.ts';
 
 /** `GET /api/health`: liveness plus a few facts useful when debugging a deployment. */
-export function registerHealthRoutes(app: H3, deps: { catalog: Catalog; audio: AudioStore }) {
+export function registerHealthRoutes(
+  routes: RouteTable,
+  deps: { catalog: Catalog; audio: AudioStore },
+) {
   const started = Date.now();
-  app.get('/api/health', () => ({
+  routes.get('/api/health', () => ({
     ok: true,
     songs: deps.catalog.size(),
     storage: deps.audio.name,

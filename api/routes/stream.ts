@@ -1,10 +1,11 @@
 import { Readable } from 'node:stream';
-import type { H3, H3Event } from 'h3';
+import type { H3Event } from 'h3';
 import type { Catalog } from '../catalog/catalog.ts';
 import type { MultipartPlan } from '../lib/multipart.ts';
 import { nodeStreamResponse } from '../lib/node-response.ts';
 import type { AudioStore } from '../storage/audio-store.ts';
 import { findEntry } from './find-entry.ts';
+import type { RouteTable } from './route-table.ts';
 import { planStreamResponse } from './stream-plan.ts';
 
 /**
@@ -12,10 +13,16 @@ import { planStreamResponse } from './stream-plan.ts';
  * decisions are in stream-plan.ts; this sends the plan with bytes streamed from the audio store.
  * (On Node, api/http/stream-fast-path.ts sends the same plan without going through h3.)
  */
-export function registerStreamRoutes(app: H3, deps: { catalog: Catalog; audio: AudioStore }) {
-  // HEAD gets its own handler: h3 would otherwise run GET and leak the stream it opened.
-  app.on('HEAD', '/songs/listen/:id', (event) => respond(event, deps, 'HEAD'));
-  app.get('/songs/listen/:id', (event) => respond(event, deps, 'GET'));
+export function registerStreamRoutes(
+  routes: RouteTable,
+  deps: { catalog: Catalog; audio: AudioStore },
+) {
+  // HEAD gets its own handler: running GET's would open a stream nobody reads (STACK-NOTES).
+  routes.get(
+    '/songs/listen/:id',
+    (event) => respond(event, deps, 'GET'),
+    (event) => respond(event, deps, 'HEAD'),
+  );
 }
 
 function respond(
