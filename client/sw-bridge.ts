@@ -74,6 +74,20 @@ export class SwBridge extends EventTarget {
     whenIdle(() => this._register(), 1000);
   }
 
+  /**
+   * The page is signed in as `user`. The worker keeps one user's offline library: another user
+   * signing in on this browser starts empty. Resolves once the worker has taken note.
+   * (Stub until the worker side lands: issue 14 and the accounts issue.)
+   */
+  async signedIn(_user: { id: string; username: string }): Promise<void> {}
+
+  /**
+   * Signing out: resolves once the worker has destroyed the offline key and deleted everything it
+   * keeps (catalog, covers, chunks, index). The sign-in page shows only after that.
+   * (Stub until the worker side lands.)
+   */
+  async signOut(): Promise<void> {}
+
   /** Keep `song` offline: `pin` for an explicit download (never evicted), false after a play. */
   cacheSong(song: Song, pin: boolean): void {
     this._askPersist();
