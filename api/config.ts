@@ -1,6 +1,8 @@
 import { isAbsolute, resolve } from 'node:path';
+import { readS3Settings, type S3Settings } from './storage/s3/s3-settings.ts';
 
-export type StorageKind = 'fs' | 'memory';
+export type StorageKind = 'fs' | 'memory' | 's3';
+export type CatalogStoreKind = 'fs' | 'memory' | 'redis';
 
 export interface Config {
   port: number;
@@ -11,10 +13,16 @@ export interface Config {
   cacheDir: string;
   /** The built client (Vite output). */
   clientDir: string;
-  /** Audio backend: `fs` streams from the folder; `memory` imports it into a chunked layout. */
+  /**
+   * Audio backend: `fs` streams from the folder; `memory` imports it into a chunked layout; `s3`
+   * scans and streams an object-store prefix (`s3` holds its settings).
+   */
   storage: StorageKind;
-  /** Catalog store driver. */
-  catalogStore: StorageKind;
+  s3: S3Settings | null;
+  /** Catalog store driver (`redis` by default when REDIS_URL is set). */
+  catalogStore: CatalogStoreKind;
+  /** Shared state (accounts, sessions, counters, the catalog) in Redis; null: one process. */
+  redisUrl: string | null;
   /** Rescan when the music folder changes. */
   watch: boolean;
   /** Seconds open streams may run after SIGTERM before they are cut. */
@@ -26,19 +34,31 @@ export class ConfigError extends Error {}
 
 type Env = Record<string, string | undefined>;
 
-const KNOWN_STORAGE = ['fs', 'memory'] as const;
-
 /** Reads and checks the environment; throws ConfigError naming the first bad setting. */
 export function loadConfig(env: Env, cwd = process.cwd()): Config {
+  const storage = readChoice(env, 'STORAGE', ['fs', 'memory', 's3'] as const, 'fs');
+  const redisUrl = readRedisUrl(env);
+  const catalogStore = readChoice(
+    env,
+    'CATALOG_STORE',
+    ['fs', 'memory', 'redis'] as const,
+    redisUrl ? 'redis' : 'fs',
+  );
+  if (catalogStore === 'redis' && !redisUrl) {
+    throw new ConfigError('CATALOG_STORE=redis needs REDIS_URL (redis://host:port)');
+  }
   return {
     port: readPort(env, 'PORT', 3000),
     host: env.HOST || '127.0.0.1',
     musicDir: readPath(env, 'MUSIC_DIR', 'data/music', cwd),
     cacheDir: readPath(env, 'CACHE_DIR', '.cache/tapedeck', cwd),
     clientDir: readPath(env, 'CLIENT_DIR', 'dist', cwd),
-    storage: readChoice(env, 'STORAGE', 'fs'),
-    catalogStore: readChoice(env, 'CATALOG_STORE', 'fs'),
-    watch: readBoolean(env, 'WATCH', true),
+    storage,
+    s3: storage === 's3' ? checked(readS3Settings(env)) : null,
+    catalogStore,
+    redisUrl,
+    // An object store cannot be watched: rescans come from SIGHUP or `npm run scan`.
+    watch: storage !== 's3' && readBoolean(env, 'WATCH', true),
     shutdownGrace: readNumber(env, 'SHUTDOWN_GRACE', 5, 0, 600),
   };
 }
@@ -62,12 +82,31 @@ function readPath(env: Env, name: string, fallback: string, cwd: string): string
   return isAbsolute(raw) ? raw : resolve(cwd, raw);
 }
 
-function readChoice(env: Env, name: string, fallback: StorageKind): StorageKind {
+function readChoice<T extends string>(env: Env, name: string, known: readonly T[], fallback: T): T {
   const raw = env[name] || fallback;
-  if (!(KNOWN_STORAGE as readonly string[]).includes(raw)) {
-    throw new ConfigError(`${name}=${raw} is not one of: ${KNOWN_STORAGE.join(', ')}`);
+  if (!(known as readonly string[]).includes(raw)) {
+    throw new ConfigError(`${name}=${raw} is not one of: ${known.join(', ')}`);
   }
-  return raw as StorageKind;
+  return raw as T;
+}
+
+function readRedisUrl(env: Env): string | null {
+  const raw = env.REDIS_URL;
+  if (!raw) return null;
+  let url: URL | null = null;
+  try {
+    url = new URL(raw);
+  } catch {}
+  if (!url || !['redis:', 'rediss:'].includes(url.protocol) || !url.hostname) {
+    throw new ConfigError('REDIS_URL is not a redis:// or rediss:// URL (redis://host:port/db)');
+  }
+  return raw;
+}
+
+/** A settings reader's answer: the settings, or the message naming what is wrong. */
+function checked<T>(result: T | string): T {
+  if (typeof result === 'string') throw new ConfigError(result);
+  return result;
 }
 
 function readBoolean(env: Env, name: string, fallback: boolean): boolean {

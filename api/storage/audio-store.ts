@@ -12,6 +12,11 @@ export interface AudioObjectInfo {
    * the validators of the one that was scanned.
    */
   version: string;
+  /**
+   * A strong ETag of the content when the store keeps one (an object store's ETag), so the scan
+   * need not read the whole object to hash it.
+   */
+  etag?: string;
 }
 
 /**

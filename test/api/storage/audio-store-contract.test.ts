@@ -8,15 +8,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AudioStore } from '../../../api/storage/audio-store.ts';
 import { createChunkedAudioStore } from '../../../api/storage/chunked-audio-store.ts';
 import { createFsAudioStore } from '../../../api/storage/fs-audio-store.ts';
+import { createS3AudioStore } from '../../../api/storage/s3/s3-audio-store.ts';
 import { openFileCount, patternBytes, readAll } from '../../helpers/bytes.ts';
+import { startTestS3 } from '../../helpers/s3.ts';
 
 const SONG = patternBytes(10_000, 7);
-const KEY = 'Artist:Album:01 - Song.mp3';
+const KEY_OF_ALL = 'Artist:Album:01 - Song.mp3';
+const KEY = KEY_OF_ALL;
 const MTIME = 1_700_000_000_000;
 
 interface Backend {
   name: string;
   create(): Promise<AudioStore>;
+  /** The song's key as this backend lists it. */
+  key?: string;
 }
 
 /** Every backend holds the same song, written the way that backend is filled in real use. */
@@ -44,6 +49,19 @@ const backends: Backend[] = [
       return store;
     },
   })),
+  {
+    name: 's3 (signed ranged GETs against s3rver)',
+    key: 'Artist/Album/01 - Song.mp3',
+    async create() {
+      const s3 = await startTestS3('library/');
+      cleanups.push(() => s3.close());
+      await s3.put('Artist/Album/01 - Song.mp3', new Uint8Array(SONG));
+      // Outside the prefix, and a folder marker: neither is part of the library.
+      await s3.put('../elsewhere.mp3', new Uint8Array(SONG));
+      await s3.put('Artist/', new Uint8Array(0));
+      return createS3AudioStore(s3.settings);
+    },
+  },
 ];
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
@@ -64,6 +82,7 @@ const ranges: [number, number][] = [
 
 describe.each(backends)('audio store contract: $name', (backend) => {
   let store: AudioStore;
+  const KEY = backend.key ?? KEY_OF_ALL;
   beforeAll(async () => {
     store = await backend.create();
   });
