@@ -2,6 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import { H3, HTTPError } from 'h3';
 import type { Catalog } from './catalog/catalog.ts';
 import { registerCatalogRoutes } from './routes/catalog.ts';
+import { registerCheckStreamRoute } from './routes/check-stream.ts';
 import { registerClientRoutes } from './routes/client-files.ts';
 import { registerCoverRoutes } from './routes/covers.ts';
 import { registerHealthRoutes } from './routes/health.ts';
@@ -25,6 +26,7 @@ export function createApp(deps: AppDeps): H3 {
   registerCatalogRoutes(routes, deps);
   registerCoverRoutes(routes, deps);
   registerStreamRoutes(routes, deps);
+  registerCheckStreamRoute(routes, deps);
   routes.seal();
   if (deps.clientDir) registerClientRoutes(app, { clientDir: deps.clientDir });
   return app;

@@ -9,6 +9,7 @@ import { serialize } from './lib/serialize.ts';
 import { createLogger } from './log.ts';
 import { scanLibrary } from './scan/scan-library.ts';
 import { watchLibrary } from './scan/watch-library.ts';
+import { checkRedis } from './state/redis-state-store.ts';
 import { createStores } from './storage/create-stores.ts';
 
 const log = createLogger();
@@ -16,9 +17,11 @@ const log = createLogger();
 /** The entry: reads the environment, builds storage, scans, serves, and shuts down cleanly. */
 async function main() {
   const config = loadConfig(process.env);
-  if (!statSync(config.musicDir, { throwIfNoEntry: false })?.isDirectory()) {
+  const scansFolder = config.storage !== 's3';
+  if (scansFolder && !statSync(config.musicDir, { throwIfNoEntry: false })?.isDirectory()) {
     throw new ConfigError(`MUSIC_DIR=${config.musicDir} is not a folder`);
   }
+  if (config.redisUrl) await checkRedis(config.redisUrl).catch(toConfigError);
   const hasClient = existsSync(join(config.clientDir, 'index.html'));
   if (!hasClient) log.warn(`no built client in ${config.clientDir}: run \`npm run build\``);
 
@@ -55,6 +58,10 @@ async function main() {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+function toConfigError(error: Error): never {
+  throw new ConfigError(error.message);
 }
 
 main().catch((error: unknown) => {
