@@ -7,9 +7,10 @@ import { createHttpServer } from './http/create-http-server.ts';
 import { listen } from './http/listen.ts';
 import { serialize } from './lib/serialize.ts';
 import { createLogger } from './log.ts';
+import { createScanCoordinator } from './scan/scan-coordinator.ts';
 import { scanLibrary } from './scan/scan-library.ts';
 import { watchLibrary } from './scan/watch-library.ts';
-import { checkRedis } from './state/redis-state-store.ts';
+import { checkRedis, createRedisStateStore } from './state/redis-state-store.ts';
 import { createStores } from './storage/create-stores.ts';
 
 const log = createLogger();
@@ -28,8 +29,15 @@ async function main() {
   const stores = createStores(config);
   const catalog = createCatalog(stores.catalogStorage);
   await catalog.load();
+  const scan = () => scanLibrary({ catalog, source: stores.source, target: stores.audio, log });
+  // Several instances on one Redis: one scans at a time, the others reload what it wrote.
+  const state = config.redisUrl ? createRedisStateStore(config.redisUrl) : null;
+  const coordinator = state
+    ? createScanCoordinator({ state, scan, reload: () => catalog.load(), log })
+    : null;
   const rescan = serialize(async () => {
-    await scanLibrary({ catalog, source: stores.source, target: stores.audio, log });
+    if (coordinator) await coordinator.rescan();
+    else await scan();
   });
   await rescan();
 
@@ -53,7 +61,8 @@ async function main() {
     const grace = setTimeout(() => server.closeAllConnections(), config.shutdownGrace * 1000);
     await closed;
     clearTimeout(grace);
-    await stores.dispose();
+    coordinator?.dispose();
+    await Promise.all([stores.dispose(), state?.dispose()]);
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -15,10 +15,17 @@ export interface StateStore {
   ttl(key: string): Promise<number>;
   reset(key: string): Promise<void>;
   /** A lease lock: null when someone else holds it; the lease ends by itself after leaseMs. */
-  lock(name: string, leaseMs: number): Promise<{ release(): Promise<void> } | null>;
+  lock(name: string, leaseMs: number): Promise<LockLease | null>;
   publish(channel: string, message: string): Promise<void>;
   subscribe(channel: string, listener: (message: string) => void): () => void;
   dispose(): Promise<void>;
+}
+
+/** A held lock. */
+export interface LockLease {
+  release(): Promise<void>;
+  /** Extends the lease (to `leaseMs`, default the first lease); false if it had already run out. */
+  renew?(leaseMs?: number): Promise<boolean>;
 }
 
 export type StateStoreKind = 'fs' | 'memory';
