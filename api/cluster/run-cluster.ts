@@ -46,7 +46,10 @@ try {
   await Promise.all([mkdir(redisDir), mkdir(s3Dir)]);
   const [redis, s3] = await Promise.all([
     startRedis(ports.redis, redisDir),
-    startS3(ports.s3, s3Dir, 'tapedeck'),
+    // CLUSTER_S3_THROTTLE (bytes/s): a slow object store, for the cluster test's failover.
+    startS3(ports.s3, s3Dir, 'tapedeck', {
+      throttleBps: Number(process.env.CLUSTER_S3_THROTTLE || 0),
+    }),
   ]);
   started.push(redis, s3);
 
