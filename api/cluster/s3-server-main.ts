@@ -5,9 +5,10 @@ import { startS3Server } from './s3-server.ts';
 /**
  * s3rver as a process of its own (the cluster's object store, and the tests'). Run with
  * `node --openssl-legacy-provider`: s3rver's listing continuation tokens use DES. Arguments:
- * `<port> <directory> <bucket>`. Prints `s3 ready <port>`; with S3_EVENTS=1 also one JSON line per
- * request and per closed connection, so tests can watch what reached the store. S3_THROTTLE_BPS
- * slows every response body to that many bytes per second (a store far away, for the cluster test).
+ * `<port> <directory> <bucket>`. Prints `s3 ready <port>`. For tests and the bench:
+ * - S3_EVENTS=1 prints one JSON line per request and per closed connection;
+ * - S3_THROTTLE_BPS slows every response body to that many bytes per second (a store far away);
+ * - `GET /__stats` answers `{ "gets", "bytes" }`: object GETs served so far, and their body bytes.
  */
 const [port, directory, bucket] = process.argv.slice(2);
 const server = await startS3Server({
@@ -15,17 +16,38 @@ const server = await startS3Server({
   directory: directory!,
   buckets: [bucket!],
 });
-if (process.env.S3_EVENTS === '1') {
+const http = server.httpServer;
+let gets = 0;
+let bytes = 0;
+const [koa] = http.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
+http.removeAllListeners('request');
+http.on('request', (req: IncomingMessage, res: ServerResponse) => {
+  if (req.url === '/__stats') return void res.end(JSON.stringify({ gets, bytes }));
+  if (req.method === 'GET' && !req.url?.includes('?')) {
+    gets++;
+    res.once('finish', () => (bytes += Number(res.getHeader('content-length') ?? 0)));
+  }
+  koa!(req, res);
+});
+if (process.env.S3_EVENTS === '1') printEvents();
+const throttle = Number(process.env.S3_THROTTLE_BPS || 0);
+if (throttle > 0) http.prependListener('request', (_req, res) => slowDown(res, throttle));
+console.log(`s3 ready ${port}`);
+const stop = () => void server.close().finally(() => process.exit(0));
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
+
+function printEvents() {
   let nextId = 0;
   const ids = new WeakMap<Socket, number>();
-  server.httpServer.on('connection', (socket: Socket) => {
+  http.on('connection', (socket: Socket) => {
     const id = nextId++;
     ids.set(socket, id);
     socket.once('close', () => {
       console.log(JSON.stringify({ event: 'close', socket: id, sent: socket.bytesWritten }));
     });
   });
-  server.httpServer.on('request', (req: IncomingMessage) => {
+  http.prependListener('request', (req: IncomingMessage) => {
     const { range, authorization } = req.headers;
     const socket = ids.get(req.socket);
     const line = {
@@ -39,13 +61,6 @@ if (process.env.S3_EVENTS === '1') {
     console.log(JSON.stringify(line));
   });
 }
-const throttle = Number(process.env.S3_THROTTLE_BPS || 0);
-if (throttle > 0)
-  server.httpServer.prependListener('request', (_req, res) => slowDown(res, throttle));
-console.log(`s3 ready ${port}`);
-const stop = () => void server.close().finally(() => process.exit(0));
-process.on('SIGTERM', stop);
-process.on('SIGINT', stop);
 
 /**
  * Each body write waits its turn at `bps` before it reaches the socket, and the writer is told to
