@@ -32,6 +32,8 @@ export function createRedisStateStore(url: string, options: RedisStateOptions = 
   const redis = connect(url);
   let subscriber: Redis | null = null;
   const listeners = new Map<string, Set<(message: string) => void>>();
+  /** SUBSCRIBE commands not yet confirmed: a publish from here waits for them (see publish). */
+  const subscribing = new Set<Promise<unknown>>();
   const storage = createStorage({
     driver: redisDriver({ url, base: `${prefix}:state`, ...connectionOptions }),
   });
@@ -68,13 +70,15 @@ export function createRedisStateStore(url: string, options: RedisStateOptions = 
         async release() {
           await redis.eval(RELEASE, 1, key, token);
         },
-        /** Extends the lease; false when it had already run out (someone else may hold it). */
         async renew(ms = leaseMs) {
           return (await redis.eval(RENEW, 1, key, token, Math.max(1, Math.ceil(ms)))) === 1;
         },
       };
     },
     async publish(channel, message) {
+      // A subscription made here before this publish must see it: SUBSCRIBE runs on another
+      // connection, so wait until Redis has confirmed it.
+      await Promise.all(subscribing);
       await redis.publish(channelOf(channel), message);
     },
     subscribe(channel, listener) {
@@ -83,9 +87,11 @@ export function createRedisStateStore(url: string, options: RedisStateOptions = 
       if (!set) {
         set = new Set();
         listeners.set(name, set);
-        void subscriberConnection()
+        const confirmed = subscriberConnection()
           .subscribe(name)
-          .catch(() => {});
+          .catch(() => {}) // the connection reports its own errors; ioredis resubscribes
+          .finally(() => subscribing.delete(confirmed));
+        subscribing.add(confirmed);
       }
       set.add(listener);
       return () => {
