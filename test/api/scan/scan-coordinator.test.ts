@@ -30,7 +30,7 @@ describe('scan coordination across instances', () => {
         reloads.count++;
       },
       log: quiet,
-      leaseMs: 300,
+      leaseMs: 1000,
       pollMs: 200,
     });
     return { coordinator, reloads };
@@ -53,10 +53,10 @@ describe('scan coordination across instances', () => {
     const b = instance('one', slowScan);
     const first = a.coordinator.rescan();
     await waitUntil(() => running === 1, 'the first scan to start');
-    // Three leases long: without renewal the lock would be free again.
-    for (let i = 0; i < 9; i++) {
+    // Two and a half leases long: without renewal the lock would be free again.
+    for (let i = 0; i < 10; i++) {
       expect(await b.coordinator.rescan()).toBe('busy');
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await new Promise((resolve) => setTimeout(resolve, 250));
     }
     finish();
     expect(await first).toBe('scanned');
