@@ -6,7 +6,7 @@ export interface Child {
   pid: number;
   /** Everything it printed so far (stdout and stderr), for error messages. */
   output(): string;
-  /** Called with each line it prints on stdout. */
+  /** Called with each line it prints (stdout and stderr). */
   onLine(listener: (line: string) => void): void;
   /** Resolves with the exit code (or signal) when the process has exited. */
   readonly exited: Promise<string>;
@@ -50,15 +50,18 @@ export async function startChild(
 function wrap(name: string, process_: ChildProcess): Child {
   let output = '';
   const listeners: ((line: string) => void)[] = [];
-  let pending = '';
-  process_.stdout!.on('data', (data: Buffer) => {
-    output += data;
-    pending += data;
-    const lines = pending.split('\n');
-    pending = lines.pop()!;
-    for (const line of lines) for (const listener of listeners) listener(line);
-  });
-  process_.stderr!.on('data', (data: Buffer) => (output += data));
+  const lineReader = () => {
+    let pending = '';
+    return (data: Buffer) => {
+      output = (output + data).slice(-100_000);
+      pending += data;
+      const lines = pending.split('\n');
+      pending = lines.pop()!;
+      for (const line of lines) for (const listener of listeners) listener(line);
+    };
+  };
+  process_.stdout!.on('data', lineReader());
+  process_.stderr!.on('data', lineReader());
   const exited = new Promise<string>((resolve) => {
     process_.once('exit', (code, signal) => resolve(signal ?? String(code)));
     process_.once('error', (error) => resolve(`error: ${error.message}`));

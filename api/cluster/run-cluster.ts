@@ -46,10 +46,7 @@ try {
   await Promise.all([mkdir(redisDir), mkdir(s3Dir)]);
   const [redis, s3] = await Promise.all([
     startRedis(ports.redis, redisDir),
-    // CLUSTER_S3_THROTTLE (bytes/s): a slow object store, for the cluster test's failover.
-    startS3(ports.s3, s3Dir, 'tapedeck', {
-      throttleBps: Number(process.env.CLUSTER_S3_THROTTLE || 0),
-    }),
+    startS3(ports.s3, s3Dir, 'tapedeck'),
   ]);
   started.push(redis, s3);
 
@@ -74,6 +71,7 @@ try {
     const cacheDir = join(base, `instance-${i + 1}`);
     const child = await startInstance(port, { ...env, CACHE_DIR: cacheDir });
     started.push(child);
+    child.onLine((line) => console.log(`[instance ${i + 1}] ${line}`));
     instances.push({ pid: child.pid, port });
     console.log(`cluster: instance ${i + 1} on ${port} (pid ${child.pid})`);
   }

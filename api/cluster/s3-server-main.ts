@@ -7,8 +7,9 @@ import { startS3Server } from './s3-server.ts';
  * `node --openssl-legacy-provider`: s3rver's listing continuation tokens use DES. Arguments:
  * `<port> <directory> <bucket>`. Prints `s3 ready <port>`. For tests and the bench:
  * - S3_EVENTS=1 prints one JSON line per request and per closed connection;
- * - S3_THROTTLE_BPS slows every response body to that many bytes per second (a store far away);
- * - `GET /__stats` answers `{ "gets", "bytes" }`: object GETs served so far, and their body bytes.
+ * - `GET /__stats` answers `{ "gets", "bytes" }`: object GETs served so far, and their body bytes;
+ * - `GET /__throttle?bps=N` slows every response body from then on to N bytes per second (a store
+ *   far away; 0 for full speed).
  */
 const [port, directory, bucket] = process.argv.slice(2);
 const server = await startS3Server({
@@ -19,10 +20,16 @@ const server = await startS3Server({
 const http = server.httpServer;
 let gets = 0;
 let bytes = 0;
+let throttle = 0;
 const [koa] = http.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
 http.removeAllListeners('request');
 http.on('request', (req: IncomingMessage, res: ServerResponse) => {
   if (req.url === '/__stats') return void res.end(JSON.stringify({ gets, bytes }));
+  if (req.url?.startsWith('/__throttle?')) {
+    throttle = Number(new URLSearchParams(req.url.slice(12)).get('bps')) || 0;
+    return void res.end(JSON.stringify({ throttle }));
+  }
+  if (throttle > 0) slowDown(res, throttle);
   if (req.method === 'GET' && !req.url?.includes('?')) {
     gets++;
     res.once('finish', () => (bytes += Number(res.getHeader('content-length') ?? 0)));
@@ -30,8 +37,6 @@ http.on('request', (req: IncomingMessage, res: ServerResponse) => {
   koa!(req, res);
 });
 if (process.env.S3_EVENTS === '1') printEvents();
-const throttle = Number(process.env.S3_THROTTLE_BPS || 0);
-if (throttle > 0) http.prependListener('request', (_req, res) => slowDown(res, throttle));
 console.log(`s3 ready ${port}`);
 const stop = () => void server.close().finally(() => process.exit(0));
 process.on('SIGTERM', stop);

@@ -29,7 +29,7 @@ export function startS3(
   port: number,
   directory: string,
   bucket: string,
-  options: { events?: boolean; throttleBps?: number } = {},
+  options: { events?: boolean } = {},
 ): Promise<Child> {
   return startChild(
     's3rver',
@@ -45,10 +45,7 @@ export function startS3(
     ],
     {
       cwd: repoRoot,
-      env: {
-        S3_EVENTS: options.events ? '1' : '0',
-        S3_THROTTLE_BPS: String(options.throttleBps ?? 0),
-      },
+      env: { S3_EVENTS: options.events ? '1' : '0' },
       ready: new RegExp(`s3 ready ${port}`),
     },
   );

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createS3Client } from '../../api/storage/s3/s3-client.ts';
 import { rawRequest } from '../helpers/api-server.ts';
 import { waitUntil } from '../helpers/wait-until.ts';
@@ -34,12 +34,16 @@ describe('cluster: two instances behind nginx, audio in S3, state in Redis', () 
     `http://127.0.0.1:${cluster.state.instances[i]!.port}${path}`;
 
   beforeAll(async () => {
-    cluster = await startCluster({ CLUSTER_S3_THROTTLE: String(S3_RATE) });
+    cluster = await startCluster({});
     const page = (await (await fetch(through('/api/songs?limit=100'))).json()) as { items: Song[] };
     songs = page.items;
   }, 180_000);
   afterAll(async () => {
     if (cluster?.process.exitCode === null) await cluster.stop();
+  });
+  afterEach((context) => {
+    // What the instances logged, for a failure's report.
+    if (context.task.result?.state === 'fail') console.log(cluster?.output().slice(-6000));
   });
 
   it('serves the catalog scanned from the bucket, with the store ETags', async () => {
@@ -118,6 +122,8 @@ describe('cluster: two instances behind nginx, audio in S3, state in Redis', () 
   it('a listener whose instance is killed mid-download resumes with Range and gets every byte', async () => {
     const res = await fetch(through('/api/songs?q=long%20song'));
     const song = ((await res.json()) as { items: Song[] }).items[0]!;
+    // A slow object store from here on: each slice takes a second to come from an instance.
+    await fetch(`http://127.0.0.1:${cluster.state.s3.port}/__throttle?bps=${S3_RATE}`);
     let received = 0;
     let killed: number | null = null;
     const killer = (async () => {
