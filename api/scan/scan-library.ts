@@ -2,8 +2,10 @@ import type { Catalog } from '../catalog/catalog.ts';
 import { coverUrlOf } from '../catalog/cover-url.ts';
 import type { CatalogEntry } from '../catalog/song.ts';
 import type { AudioObjectInfo, AudioStore } from '../storage/audio-store.ts';
+import { createRangeTokenizer } from '../storage/range-tokenizer.ts';
 import { audioTypeOf, withCodec } from './audio-type.ts';
 import { contentEtagOf } from './content-etag.ts';
+import { rangeReaderOf } from './read-range.ts';
 import { readTags } from './read-tags.ts';
 import { songIdOf } from './song-id.ts';
 
@@ -78,7 +80,11 @@ async function indexFile(
 ): Promise<CatalogEntry> {
   if (info.size === 0) throw new Error('empty file');
   const whole = () => source.read(info.key, 0, info.size - 1);
-  const tags = await readTags(whole(), fileType, info.size);
+  const tokenizer = createRangeTokenizer(rangeReaderOf(source, info.key), {
+    size: info.size,
+    mimeType: fileType,
+  });
+  const tags = await readTags(tokenizer);
   // An object store's ETag already identifies the content: no need to download the song to hash it.
   const etag = info.etag ?? (await contentEtagOf(whole()));
   if (target !== source) await target.write?.(info, whole());
