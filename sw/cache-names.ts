@@ -25,6 +25,11 @@ export function songIdFromCacheName(name: string): string | null {
   }
 }
 
+/** True for any cache this worker keeps user data in (not Workbox's precache of the app shell). */
+export function isOwnCacheName(name: string): boolean {
+  return name.startsWith(PREFIX);
+}
+
 /** True for a cache of ours from another version; foreign caches are never touched. */
 export function isStaleCacheName(name: string): boolean {
   if (!name.startsWith(PREFIX)) return false;
