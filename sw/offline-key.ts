@@ -35,7 +35,7 @@ export async function fetchOfflineKey(fetch: FetchLike, baseUrl: string): Promis
   const body = (await response.json().catch(() => null)) as Record<string, unknown> | null;
   const raw = typeof body?.['key'] === 'string' ? fromBase64Url(body['key']) : null;
   const userId = body?.['userId'];
-  if (!raw || raw.byteLength !== 32 || typeof userId !== 'string' || userId === '')
+  if (raw?.byteLength !== 32 || typeof userId !== 'string' || userId === '')
     return { status: 'unavailable' };
   const createdAt = typeof body?.['createdAt'] === 'string' ? body['createdAt'] : '';
   const key: OfflineKey = { id: await keyIdOf(raw), key: await importOfflineKey(raw), createdAt };

@@ -34,6 +34,12 @@ export interface WorkerDeps {
   /** Wiping also clears what the wiring keeps beside the caches (Workbox expiration records). */
   wipeExtra?: () => Promise<void>;
   skipWaiting?: () => unknown;
+  /**
+   * Whether this worker is the active one. A new version installing beside the old one must not
+   * walk the caches at start: the old one may still write plain chunks until it is replaced
+   * (sw.ts walks on activate instead). Default: active.
+   */
+  isActive?: () => boolean;
   /** Minimum ms between two SONG_STATE reports of one song. */
   reportInterval?: number;
   now?: () => number;
@@ -133,7 +139,7 @@ export function createWorkerServices(deps: WorkerDeps): WorkerServices {
   // Listing every song's chunks is slower: it must not delay the first media answer.
   const verified = ready
     .then(() => store.verify())
-    .then(() => reseal())
+    .then(() => ((deps.isActive?.() ?? true) ? reseal() : undefined))
     .catch(() => {});
   const stream = createStreamHandler({ loader, index });
   const messages = createMessageHandler({

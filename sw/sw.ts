@@ -61,6 +61,7 @@ const services = createWorkerServices({
     await catalogExpiration.deleteCacheAndMetadata();
   },
   skipWaiting: () => self.skipWaiting(),
+  isActive: () => self.serviceWorker?.state === 'activated',
 });
 
 // What the server answers about this browser's session (a 401, an account removed) reaches
@@ -149,4 +150,6 @@ self.addEventListener('activate', (event) => {
       for (const name of await caches.keys()) if (isStaleCacheName(name)) await caches.delete(name);
     })(),
   );
+  // Copies kept by an earlier version (plain, or under an older key) are sealed in the background.
+  void services.verified.then(() => services.reseal());
 });
