@@ -36,8 +36,8 @@ export interface Account {
   signedIn(user: { id: string }): Promise<void>;
   signOut(): Promise<void>;
   inspect(url: string, response: Response): Promise<void>;
-  /** Fetch the key in the background unless one was asked for recently. */
-  wantKey(): void;
+  /** Fetches the key unless one was asked for recently; resolves when that is settled. */
+  wantKey(): Promise<void>;
 }
 
 /** Same-origin paths whose answers say nothing about the session. */
@@ -100,7 +100,8 @@ export function createAccount(deps: AccountDeps): Account {
       }
     },
     wantKey() {
-      if (!keyring.locked() && now() - lastAsked >= retryMs) void refresh();
+      if (refreshing) return refreshing;
+      return !keyring.locked() && now() - lastAsked >= retryMs ? refresh() : Promise.resolve();
     },
   };
 }

@@ -81,7 +81,7 @@ export function createWorkerServices(deps: WorkerDeps): WorkerServices {
     index,
     quota: () => quota,
     keyring,
-    onNoKey: () => account.wantKey(),
+    onNoKey: () => void account.wantKey(),
   });
   // Every network answer the stream route gets is inspected: a 401 there tells the session is gone.
   const fetch: FetchLike = async (url, init) => {
@@ -164,7 +164,7 @@ export function createWorkerServices(deps: WorkerDeps): WorkerServices {
       const answer = ready.then(() => stream(request));
       const response = answer.then((a) => a.response);
       // Whoever plays a song keeps it: the first media answer starts the background fill.
-      if (options.media) void response.then((r) => r.ok && autoFill(request.url));
+      if (options.media) void response.then((r) => (r.ok ? autoFill(request.url) : undefined));
       return { response, done: answer.then((a) => a.done) };
     },
     handleMessage: (data) => ready.then(() => messages(data)),
@@ -182,8 +182,10 @@ export function createWorkerServices(deps: WorkerDeps): WorkerServices {
     reseal,
   };
 
-  function autoFill(url: string) {
+  async function autoFill(url: string) {
     const id = songIdFromPath(new URL(url).pathname);
-    if (id !== null && !downloader.isDownloading(id)) void downloader.fill(id, { quiet: true });
+    if (id === null || downloader.isDownloading(id)) return;
+    if (!keyring.current()) await account.wantKey(); // a worker that never got the key asks
+    await downloader.fill(id, { quiet: true });
   }
 }
