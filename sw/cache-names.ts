@@ -11,6 +11,9 @@ export const META_CACHE = `${PREFIX}meta-v1`;
 export const CATALOG_CACHE = `${PREFIX}catalog-v1`;
 export const COVER_CACHE = `${PREFIX}covers-v1`;
 
+/** The IndexedDB database holding the offline keys (key-store-idb.ts). */
+export const KEY_DB = `${PREFIX}offline`;
+
 export function songCacheName(id: string): string {
   return CHUNK_CACHE_PREFIX + encodeURIComponent(id);
 }

@@ -5,9 +5,8 @@
  * worker runs, and the key is fetched again after a restart when online.
  */
 import { createStore, del, get, set } from 'idb-keyval';
+import { KEY_DB } from './cache-names.ts';
 import type { KeyringState, KeyStore } from './keyring.ts';
-
-export const KEY_DB = 'tapedeck-offline';
 const ITEM = 'keyring';
 
 export function createIdbKeyStore(): KeyStore {

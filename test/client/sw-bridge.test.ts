@@ -98,3 +98,73 @@ describe('SwBridge: are the offline states known?', () => {
     close();
   });
 });
+
+describe('SwBridge: signing in and out', () => {
+  /** A controlled page whose worker answers DONE after `delayMs`, or never (`null`). */
+  function page(delayMs: number | null) {
+    const posted: unknown[] = [];
+    const controller = {
+      postMessage(message: unknown, transfer?: MessagePort[]) {
+        posted.push(message);
+        const port = transfer?.[0];
+        if (port && delayMs !== null) setTimeout(() => port.postMessage({ type: 'DONE' }), delayMs);
+      },
+    };
+    const deleted: string[] = [];
+    const databases: string[] = [];
+    vi.stubGlobal('navigator', {
+      serviceWorker: { controller, addEventListener: () => {}, ready: new Promise(() => {}) },
+    });
+    vi.stubGlobal('caches', {
+      keys: async () => [
+        'tapedeck-chunks-v1:a',
+        'tapedeck-meta-v1',
+        'workbox-precache-v2',
+        'other',
+      ],
+      delete: async (name: string) => deleted.push(name) > 0,
+    });
+    vi.stubGlobal('indexedDB', {
+      deleteDatabase(name: string) {
+        databases.push(name);
+        const request: Record<string, (() => void) | null> = { onsuccess: null };
+        setTimeout(() => request['onsuccess']?.(), 1);
+        return request;
+      },
+    });
+    const bridge = new SwBridge();
+    opened.push(() => {});
+    return { bridge, posted, deleted, databases };
+  }
+
+  it('signedIn posts the user id and resolves once the worker is done', async () => {
+    const { bridge, posted } = page(20);
+    let settled = false;
+    const signing = bridge.signedIn({ id: 'u1', username: 'ada' }).then(() => {
+      settled = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(settled).toBe(false);
+    await signing;
+    expect(posted).toContainEqual({ type: 'SIGNED_IN', user: { id: 'u1' } });
+  });
+
+  it('signOut waits for the worker to wipe, and the page then knows no song is kept', async () => {
+    const { bridge, posted, deleted } = page(20);
+    bridge.states = new Map([['a', state('a', 'complete')]]);
+    await bridge.signOut();
+    expect(posted).toContainEqual({ type: 'SIGN_OUT' });
+    expect(deleted).toEqual([]); // the worker did it
+    expect(bridge.states.size).toBe(0);
+  });
+
+  it('signOut without an answering worker deletes the key database and our caches itself', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { bridge, deleted, databases } = page(null);
+    const signingOut = bridge.signOut();
+    await vi.advanceTimersByTimeAsync(10_001);
+    await signingOut;
+    expect(databases).toEqual(['tapedeck-offline']);
+    expect(deleted.sort()).toEqual(['tapedeck-chunks-v1:a', 'tapedeck-meta-v1']);
+  });
+});
