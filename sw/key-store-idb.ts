@@ -7,6 +7,7 @@
 import { createStore, del, get, set } from 'idb-keyval';
 import { KEY_DB } from './cache-names.ts';
 import type { KeyringState, KeyStore } from './keyring.ts';
+
 const ITEM = 'keyring';
 
 export function createIdbKeyStore(): KeyStore {
