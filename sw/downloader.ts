@@ -32,6 +32,8 @@ export interface DownloaderDeps {
   baseUrl: string;
   /** Whether anything can be kept now (an offline key is held and the session is not locked). */
   canKeep?: () => boolean;
+  /** Asked once before giving up for want of a key (the key may be on its way). */
+  ensureKey?: () => Promise<void>;
   concurrency?: number;
   prefetchChunks?: number;
 }
@@ -41,12 +43,17 @@ class NotSignedInError extends Error {}
 
 interface Job {
   cancelled: boolean;
+  pin: boolean;
   done: Promise<void>;
 }
 
 export function createDownloader(deps: DownloaderDeps): Downloader {
   const { loader, index, reporter, broadcast, concurrency = 2, prefetchChunks = 2 } = deps;
   const canKeep = deps.canKeep ?? (() => true);
+  const keepable = async () => {
+    if (!canKeep()) await deps.ensureKey?.().catch(() => {});
+    return canKeep();
+  };
   const jobs = new Map<string, Job>();
 
   const toMeta = (song: SongRef): SongMeta => {
@@ -55,9 +62,9 @@ export function createDownloader(deps: DownloaderDeps): Downloader {
     return { id, etag, size, mimeType, url: url.origin + url.pathname };
   };
 
-  const run = async (song: SongRef, limit: number, pin: boolean, job: Job) => {
+  const run = async (song: SongRef, limit: number, job: Job) => {
     let version: SongMeta = await loader.adopt(toMeta(song));
-    if (pin) index.setPinned(song.id, true);
+    if (job.pin) index.setPinned(song.id, true);
     reporter.changed(song.id, true);
     for (let attempt = 0; ; attempt++) {
       try {
@@ -88,13 +95,15 @@ export function createDownloader(deps: DownloaderDeps): Downloader {
   const start = (song: SongRef, limit: number, pin: boolean, quiet = false): Promise<void> => {
     const existing = jobs.get(song.id);
     if (existing && !existing.cancelled) {
+      existing.pin ||= pin; // the job may not have recorded the song yet
       if (pin) index.setPinned(song.id, true);
       return existing.done;
     }
     if (existing) return existing.done.then(() => start(song, limit, pin, quiet));
-    const job: Job = { cancelled: false, done: Promise.resolve() };
+    const job: Job = { cancelled: false, pin, done: Promise.resolve() };
     jobs.set(song.id, job);
-    job.done = (canKeep() ? run(song, limit, pin, job) : Promise.reject(notSignedIn()))
+    job.done = keepable()
+      .then((ok) => (ok ? run(song, limit, job) : Promise.reject(notSignedIn())))
       .catch((error: unknown) => {
         if (job.cancelled || quiet) return;
         broadcast({ type: 'CACHE_ERROR', id: song.id, error: describe(error) });

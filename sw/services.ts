@@ -103,6 +103,7 @@ export function createWorkerServices(deps: WorkerDeps): WorkerServices {
     broadcast: deps.broadcast,
     baseUrl: deps.baseUrl,
     canKeep: () => keyring.current() !== null && !keyring.locked(),
+    ensureKey: () => account.wantKey(),
   });
   const reseal = createResealer({ caches: deps.caches, keyring, index, meta });
   const wipe = createWipe({
@@ -137,6 +138,8 @@ export function createWorkerServices(deps: WorkerDeps): WorkerServices {
     await budget.load();
   })().catch(() => {});
   // Listing every song's chunks is slower: it must not delay the first media answer.
+  // A worker holding no key asks once at start: a browser signed in before it arrived needs it.
+  void ready.then(() => (keyring.current() || keyring.locked() ? undefined : account.wantKey()));
   const verified = ready
     .then(() => store.verify())
     .then(() => ((deps.isActive?.() ?? true) ? reseal() : undefined))
