@@ -51,7 +51,9 @@ export async function runSealedOffline(browser: BrowserAdapter, clientDir: strin
       'no 64-byte run of the song in Cache Storage or IndexedDB; the key is not readable',
       async () => {
         const dump = await dumpStorage(browser);
-        const chunks = dump.ownEntries.filter((e) => e.startsWith('tapedeck-chunks'));
+        const chunks = dump.ownEntries.filter(
+          (e) => e.startsWith('tapedeck-chunks') && e.includes(`/${encodeURIComponent(song.id)}/`),
+        );
         expect(chunks.length, 'the song is kept (as chunks)').toBe(chunkCount(song.size));
         expect(findSecretRuns(file, dump.blobs)).toEqual([]);
         expect(dump.keys.length, 'the offline key is in IndexedDB').toBeGreaterThan(0);
