@@ -165,18 +165,41 @@ export class SwBridge extends EventTarget {
     this._listen(); // before the worker can take control
     this._updateSW = this._registerSW?.({
       immediate: true,
-      onNeedRefresh: () => {
-        this.needRefresh = true;
-        this.dispatchEvent(new Event('need-refresh'));
-      },
+      onNeedRefresh: () => this._onNeedRefresh(),
       onOfflineReady: () => this.dispatchEvent(new Event('offline-ready')),
       onNeedReload: () => this._reload(),
       onRegisteredSW: (_url, registration) => {
-        if (registration) setInterval(() => registration.update().catch(() => {}), UPDATE_CHECK_MS);
+        if (!registration) return;
+        setInterval(() => registration.update().catch(() => {}), UPDATE_CHECK_MS);
+        this._watchWaiting(registration);
       },
       onRegisterError: (error) =>
         console.warn('[tapedeck] service worker registration failed', error),
     });
+  }
+
+  private _onNeedRefresh(): void {
+    if (this.needRefresh) return;
+    this.needRefresh = true;
+    this.dispatchEvent(new Event('need-refresh'));
+  }
+
+  /**
+   * A new worker waiting beside the one controlling this page means an update, whatever
+   * workbox-window saw: it reports only installs it watched from the start, so a worker that was
+   * already installing when the page registered (an update check from another tab, or one that
+   * raced this page's idle-time registration) never showed the card. Judged on the registration's
+   * state instead: now, and at every state change of an installing worker.
+   */
+  private _watchWaiting(registration: ServiceWorkerRegistration): void {
+    const check = () => {
+      if (registration.waiting && globalThis.navigator?.serviceWorker?.controller)
+        this._onNeedRefresh();
+    };
+    const follow = (worker: ServiceWorker | null) => worker?.addEventListener('statechange', check);
+    follow(registration.installing);
+    registration.addEventListener('updatefound', () => follow(registration.installing));
+    check();
   }
 
   private _onMessage(message: WorkerToPage): void {

@@ -8,6 +8,8 @@
 
 export const IV_BYTES = 12;
 export const TAG_BYTES = 16;
+/** What sealing adds to a value: its IV and its tag. */
+export const SEAL_OVERHEAD = IV_BYTES + TAG_BYTES;
 
 /** A raw offline key's identity: a hash prefix, safe to store beside what it sealed. */
 export async function keyIdOf(raw: Uint8Array<ArrayBuffer>): Promise<string> {
