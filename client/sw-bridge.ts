@@ -11,6 +11,7 @@ import {
 import { sameRecords } from './lib/equal.ts';
 import { whenIdle } from './lib/idle.ts';
 import { activeWorker, askWorker, wipeFromPage } from './sw-ask.ts';
+import { watchWaiting } from './sw-waiting.ts';
 
 /** `registerSW` from `virtual:pwa-register`, passed in by main.ts so this module stays testable. */
 export type RegisterSW = (options: RegisterSWOptions) => (reloadPage?: boolean) => Promise<void>;
@@ -171,7 +172,7 @@ export class SwBridge extends EventTarget {
       onRegisteredSW: (_url, registration) => {
         if (!registration) return;
         setInterval(() => registration.update().catch(() => {}), UPDATE_CHECK_MS);
-        this._watchWaiting(registration);
+        watchWaiting(registration, () => this._onNeedRefresh());
       },
       onRegisterError: (error) =>
         console.warn('[tapedeck] service worker registration failed', error),
@@ -182,24 +183,6 @@ export class SwBridge extends EventTarget {
     if (this.needRefresh) return;
     this.needRefresh = true;
     this.dispatchEvent(new Event('need-refresh'));
-  }
-
-  /**
-   * A new worker waiting beside the one controlling this page means an update, whatever
-   * workbox-window saw: it reports only installs it watched from the start, so a worker that was
-   * already installing when the page registered (an update check from another tab, or one that
-   * raced this page's idle-time registration) never showed the card. Judged on the registration's
-   * state instead: now, and at every state change of an installing worker.
-   */
-  private _watchWaiting(registration: ServiceWorkerRegistration): void {
-    const check = () => {
-      if (registration.waiting && globalThis.navigator?.serviceWorker?.controller)
-        this._onNeedRefresh();
-    };
-    const follow = (worker: ServiceWorker | null) => worker?.addEventListener('statechange', check);
-    follow(registration.installing);
-    registration.addEventListener('updatefound', () => follow(registration.installing));
-    check();
   }
 
   private _onMessage(message: WorkerToPage): void {

@@ -4,6 +4,7 @@
  * fakes, so both run the same wiring.
  */
 import { type Account, createAccount } from './account.ts';
+import { createAutoFill } from './auto-fill.ts';
 import { type Budget, createBudget, type StorageEstimateLike } from './budget.ts';
 import { createCatalogVersions } from './catalog-versions.ts';
 import type { FetchLike } from './chunk-fetch.ts';
@@ -18,7 +19,7 @@ import { createQuota, type Quota } from './quota.ts';
 import { createResealer } from './reseal.ts';
 import { createSongIndex, type SongIndex } from './song-index.ts';
 import { createStateReporter, type StateReporter } from './state-reporter.ts';
-import { createStreamHandler, type StreamAnswer, songIdFromPath } from './stream-cache.ts';
+import { createStreamHandler, type StreamAnswer } from './stream-cache.ts';
 import { createWipe } from './wipe.ts';
 
 export interface WorkerDeps {
@@ -137,14 +138,15 @@ export function createWorkerServices(deps: WorkerDeps): WorkerServices {
     await store.reconcile();
     await budget.load();
   })().catch(() => {});
-  // Listing every song's chunks is slower: it must not delay the first media answer.
   // A worker holding no key asks once at start: a browser signed in before it arrived needs it.
   void ready.then(() => (keyring.current() || keyring.locked() ? undefined : account.wantKey()));
+  // Listing every song's chunks is slower: it must not delay the first media answer.
   const verified = ready
     .then(() => store.verify())
     .then(() => ((deps.isActive?.() ?? true) ? reseal() : undefined))
     .catch(() => {});
   const stream = createStreamHandler({ loader, index });
+  const autoFill = createAutoFill({ downloader, keyring, wantKey: account.wantKey });
   const messages = createMessageHandler({
     index,
     store,
@@ -166,7 +168,6 @@ export function createWorkerServices(deps: WorkerDeps): WorkerServices {
     handleStream(request, options = {}) {
       const answer = ready.then(() => stream(request));
       const response = answer.then((a) => a.response);
-      // Whoever plays a song keeps it: the first media answer starts the background fill.
       if (options.media) void response.then((r) => (r.ok ? autoFill(request.url) : undefined));
       return { response, done: answer.then((a) => a.done) };
     },
@@ -184,11 +185,4 @@ export function createWorkerServices(deps: WorkerDeps): WorkerServices {
     account,
     reseal,
   };
-
-  async function autoFill(url: string) {
-    const id = songIdFromPath(new URL(url).pathname);
-    if (id === null || downloader.isDownloading(id)) return;
-    if (!keyring.current()) await account.wantKey(); // a worker that never got the key asks
-    await downloader.fill(id, { quiet: true });
-  }
 }
