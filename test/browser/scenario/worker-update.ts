@@ -187,11 +187,19 @@ export async function runUpdateInstallingAtLoad(
       });
     });
     await step('Update reloads the page under v2', async () => {
-      await app.deep.click(['td-update-prompt[open]', byTestId('update-button')]);
-      await waitFor(async () => (await browser.evaluate(askWorkerVersion, 1000)) === marker, {
-        timeoutMs: 20_000,
-        message: 'the controller to answer TEST_VERSION with the new marker',
+      await browser.evaluate(() => {
+        (window as Window & { beforeUpdate?: boolean }).beforeUpdate = true;
       });
+      await app.deep.click(['td-update-prompt[open]', byTestId('update-button')]);
+      await waitFor(
+        () =>
+          browser.evaluate(() => !('beforeUpdate' in window) && document.readyState === 'complete'),
+        { timeoutMs: 30_000, message: 'the page to reload after Update' },
+      ).catch(async (error: unknown) => {
+        throw new Error(`${String(error)}\n${await describeAfterClick(browser)}`);
+      });
+      await ensureControlled(browser, 30_000);
+      expect(await browser.evaluate(askWorkerVersion, 5000), 'the controller runs v2').toBe(marker);
     });
     finish();
   } finally {
