@@ -138,6 +138,10 @@ export class SwBridge extends EventTarget {
       },
     );
     await this._updateSW?.(true);
+    // The waiting worker is told directly too: workbox-window messages only a worker it tracked
+    // (see sw-waiting.ts), and a second SKIP_WAITING is harmless.
+    const registration = await globalThis.navigator?.serviceWorker?.getRegistration();
+    registration?.waiting?.postMessage({ type: 'SKIP_WAITING' } satisfies PageToWorker);
   }
 
   /** One reload, whichever of workbox-window and our own listener asks first. */
