@@ -18,7 +18,7 @@ export interface SealCost {
  * Page function: the worker's steps for one song, chunk by chunk, plain then sealed, in turns:
  * fill = ranged fetch from the server → (seal: AES-GCM with a random IV and the chunk's key URL
  * as additional data, as sw/seal.ts does) → Cache Storage put; read = match → body → (open).
- * Sequential on both paths, so the difference is the sealing alone.
+ * Sequential on both paths, so the difference is the sealing alone; the order alternates by round.
  */
 export const sealCostInPage = async (args: {
   url: string;
@@ -36,7 +36,8 @@ export const sealCostInPage = async (args: {
   const seal: number[] = [];
   const open: number[] = [];
   for (let round = 0; round < rounds; round++) {
-    for (const sealed of [false, true]) {
+    // Alternate which path goes first, so a busy spell or a warm cache favours neither.
+    for (const sealed of round % 2 === 0 ? [false, true] : [true, false]) {
       const name = `tapedeck-bench-${round}-${sealed}`;
       const cache = await caches.open(name);
       let started = performance.now();
