@@ -79,14 +79,14 @@ export function createAccount(deps: AccountDeps): Account {
   };
 
   return {
-    async signedIn(user) {
-      await queue(async () => {
+    // Its own key request, not one already under way: that one may carry the old session's 401.
+    signedIn: (user) =>
+      queue(async () => {
         const owner = keyring.userId();
         if (owner !== null && owner !== user.id) await deps.wipe();
         await keyring.setUser(user.id);
-      });
-      await refresh();
-    },
+        await adoptKey();
+      }),
     signOut: () => queue(deps.wipe),
     async inspect(url, response) {
       const { pathname, origin } = new URL(url);

@@ -74,6 +74,17 @@ describe('signing in on a browser that keeps copies', () => {
     expect(h.caches.urls(CHUNK_CACHE_PREFIX)).toHaveLength(chunkCount(SIZE));
   });
 
+  it('signing in asks for the key anew, not through a request sent before (its 401 is stale)', async () => {
+    const h = createHarness({ signedIn: false });
+    h.server.state.session = null;
+    h.server.state.keyDelayMs = 100;
+    await h.sw.ready; // the worker holds no key: it asks at start, under no session
+    h.server.signIn(TEST_USER);
+    await h.sw.handleMessage({ type: 'SIGNED_IN', user: { id: TEST_USER } });
+    expect(h.sw.keyring.current()).not.toBeNull();
+    expect(h.sw.keyring.locked()).toBe(false);
+  });
+
   it('a key answer for another user than the owner wipes too (no SIGNED_IN needed)', async () => {
     const { h } = await played();
     h.server.signIn('u2');

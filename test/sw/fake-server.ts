@@ -41,6 +41,8 @@ export function createFakeServer() {
     signedOutReason: 'session-expired',
     /** Requests for the offline key (not in `seen`, which lists stream requests). */
     keyRequests: 0,
+    /** Milliseconds before the key answer (the session is read after the wait). */
+    keyDelayMs: 0,
     online: true,
     /** Answers the next N chunk requests with a body shorter than its Content-Length. */
     truncateNext: 0,
@@ -71,7 +73,11 @@ export function createFakeServer() {
     const request = new Request(input, init);
     if (new URL(request.url).pathname === '/api/auth/offline-key') {
       state.keyRequests += 1;
+      const session = state.session;
+      if (state.keyDelayMs > 0)
+        await new Promise((resolve) => setTimeout(resolve, state.keyDelayMs));
       if (!state.online) throw new TypeError('fetch failed');
+      if (session !== state.session) return unauthorized(); // answered for the session it was sent with
       if (state.session === null) return unauthorized();
       const { key, createdAt } = userOf(state.session);
       const body = {
