@@ -44,7 +44,8 @@ export async function takeScreenshots(browser: ChromiumAdapter, url: string): Pr
               new Promise((resolve) => img.addEventListener('load', resolve, { once: true })),
           ),
         ),
-        new Promise((resolve) => setTimeout(resolve, 1500)),
+        // A bound, not a guess: the covers' load events end the wait as soon as they come.
+        new Promise((resolve) => setTimeout(resolve, 10_000)),
       ]);
     });
     const path = join(SCREENSHOT_DIR, `chromium-${width}x${height}.png`);
