@@ -41,7 +41,10 @@ export async function takeScreenshots(browser: ChromiumAdapter, url: string): Pr
         Promise.all(
           images.map(
             (img) =>
-              new Promise((resolve) => img.addEventListener('load', resolve, { once: true })),
+              new Promise((resolve) => {
+                img.addEventListener('load', resolve, { once: true });
+                img.addEventListener('error', resolve, { once: true });
+              }),
           ),
         ),
         // A bound, not a guess: the covers' load events end the wait as soon as they come.
