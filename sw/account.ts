@@ -48,6 +48,8 @@ export function createAccount(deps: AccountDeps): Account {
   let refreshing: Promise<void> | null = null;
   let lastAsked = Number.NEGATIVE_INFINITY;
   let serial = Promise.resolve();
+  /** Bumped by a sign-out: a key answer for a request sent before it is dropped. */
+  let epoch = 0;
   /** One account change at a time, in the order they came. */
   const queue = (task: () => Promise<void>) => {
     const next = serial.then(task, task);
@@ -56,8 +58,10 @@ export function createAccount(deps: AccountDeps): Account {
   };
 
   const adoptKey = async () => {
+    const sentIn = epoch;
     lastAsked = now();
     const answer = await fetchOfflineKey(deps.fetch, deps.baseUrl);
+    if (epoch !== sentIn) return;
     if (answer.status === 'signed-out') return signedOut(answer.reason);
     if (answer.status !== 'ok') return;
     const owner = keyring.userId();
@@ -87,7 +91,12 @@ export function createAccount(deps: AccountDeps): Account {
         await keyring.setUser(user.id);
         await adoptKey();
       }),
-    signOut: () => queue(deps.wipe),
+    // The key goes at once, even while a key request is under way; the caches go in turn.
+    async signOut() {
+      epoch += 1;
+      await keyring.destroy();
+      await queue(deps.wipe);
+    },
     async inspect(url, response) {
       const { pathname, origin } = new URL(url);
       if (origin !== new URL(deps.baseUrl).origin || PUBLIC.some((p) => p.test(pathname))) return;

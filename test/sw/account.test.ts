@@ -51,6 +51,23 @@ describe('sign-out', () => {
   });
 });
 
+describe('sign-out while a key request is under way', () => {
+  it('destroys the key at once, and the late answer does not bring it back', async () => {
+    const { h } = await played();
+    h.server.state.keyDelayMs = 300;
+    const signingIn = h.sw.handleMessage({ type: 'SIGNED_IN', user: { id: TEST_USER } });
+    await new Promise((resolve) => setTimeout(resolve, 20)); // the key request is in flight
+    const signingOut = h.sw.handleMessage({ type: 'SIGN_OUT' });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(h.sw.keyring.current(), 'gone before the key answer came').toBeNull();
+    expect(h.keyStore.value).toBeUndefined();
+    await Promise.all([signingIn, signingOut]);
+    expect(h.sw.keyring.current()).toBeNull();
+    expect(h.keyStore.value).toBeUndefined();
+    expect(storedEntries(h)).toEqual([]);
+  });
+});
+
 describe('signing in on a browser that keeps copies', () => {
   it('the same user keeps everything', async () => {
     const { h, song } = await played();
