@@ -54,14 +54,27 @@ describe('sign-out', () => {
 describe('sign-out while a key request is under way', () => {
   it('destroys the key at once, and the late answer does not bring it back', async () => {
     const { h } = await played();
-    h.server.state.keyDelayMs = 300;
+    let release!: () => void;
+    h.server.state.keyGate = new Promise((resolve) => {
+      release = resolve;
+    });
     const signingIn = h.sw.handleMessage({ type: 'SIGNED_IN', user: { id: TEST_USER } });
-    await new Promise((resolve) => setTimeout(resolve, 20)); // the key request is in flight
+    await waitUntil(() => h.server.state.keyRequests === 1, 'the key request to be under way');
+    const written: number[] = [];
+    const set = h.keyStore.set;
+    h.keyStore.set = async (state) => {
+      written.push(state.keys.length);
+      await set(state);
+    };
     const signingOut = h.sw.handleMessage({ type: 'SIGN_OUT' });
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(h.sw.keyring.current(), 'gone before the key answer came').toBeNull();
-    expect(h.keyStore.value).toBeUndefined();
+    await waitUntil(() => h.keyStore.value === undefined, 'the key to be destroyed');
+    expect(h.sw.keyring.current(), 'gone while the key answer is still held back').toBeNull();
+    release();
     await Promise.all([signingIn, signingOut]);
+    expect(
+      written.filter((keys) => keys > 0),
+      'no key stored again after the sign-out',
+    ).toEqual([]);
     expect(h.sw.keyring.current()).toBeNull();
     expect(h.keyStore.value).toBeUndefined();
     expect(storedEntries(h)).toEqual([]);

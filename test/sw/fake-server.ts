@@ -43,6 +43,8 @@ export function createFakeServer() {
     keyRequests: 0,
     /** Milliseconds before the key answer (the session is read after the wait). */
     keyDelayMs: 0,
+    /** When set, key answers wait for it (a test releases it once it has checked the meantime). */
+    keyGate: null as Promise<void> | null,
     online: true,
     /** Answers the next N chunk requests with a body shorter than its Content-Length. */
     truncateNext: 0,
@@ -76,6 +78,7 @@ export function createFakeServer() {
       const session = state.session;
       if (state.keyDelayMs > 0)
         await new Promise((resolve) => setTimeout(resolve, state.keyDelayMs));
+      await state.keyGate;
       if (!state.online) throw new TypeError('fetch failed');
       if (session !== state.session) return unauthorized(); // answered for the session it was sent with
       if (state.session === null) return unauthorized();
