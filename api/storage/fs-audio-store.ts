@@ -1,4 +1,4 @@
-import { type BigIntStats, closeSync, fstatSync, open as openFd } from 'node:fs';
+import { type BigIntStats, closeSync, fstatSync, open as openFd, statSync } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { AudioObjectInfo, AudioStore } from './audio-store.ts';
@@ -59,7 +59,15 @@ export function createFsAudioStore(base: string, options: FsStoreOptions = {}): 
     }
     const plain = fstatSync(fd);
     const fingerprint = { size: plain.size, mtimeMs: plain.mtimeMs, ctimeMs: plain.ctimeMs };
-    return { fd, fingerprint, warm: createWarmBlocks(plain.size) };
+    const { dev, ino } = identity;
+    return {
+      fd,
+      path: pathOf(root, key)!,
+      dev,
+      ino,
+      fingerprint,
+      warm: createWarmBlocks(plain.size),
+    };
   }
 
   return {
@@ -95,9 +103,7 @@ export function createFsAudioStore(base: string, options: FsStoreOptions = {}): 
           throw error;
         });
       if (!lease) return null;
-      // A shared descriptor may have been opened a while ago: the file may have been rewritten in
-      // place since (same inode, new ctime).
-      if (!sameFingerprint(fstatSync(lease.file.fd), lease.file.fingerprint)) {
+      if (!stillCurrent(lease.file)) {
         lease.invalidate();
         lease.release();
         return null;
@@ -111,6 +117,22 @@ export function createFsAudioStore(base: string, options: FsStoreOptions = {}): 
 }
 
 const NOT_THIS_VERSION = new Error('not this version');
+
+/**
+ * A shared descriptor may have been opened a while ago. Since then the file may have been rewritten
+ * in place (same inode, new ctime), or its path made to name another file (a rename over it, a
+ * symlink swapped for /etc/passwd). Two cheap synchronous syscalls on the hot path; the policy
+ * check of a new path happens when a descriptor is opened.
+ */
+function stillCurrent(file: FsFile): boolean {
+  try {
+    const named = statSync(file.path, { bigint: true });
+    if (named.dev !== file.dev || named.ino !== file.ino) return false;
+    return sameFingerprint(fstatSync(file.fd), file.fingerprint);
+  } catch {
+    return false;
+  }
+}
 
 function toInfo(key: string, stats: BigIntStats): AudioObjectInfo {
   return {

@@ -38,6 +38,6 @@ export async function resolveInside(
   } catch {
     return null; // dangling, a loop, or gone
   }
-  if (followAnywhere || real.startsWith(realRoot + sep)) return real;
+  if (followAnywhere || real === realRoot || real.startsWith(realRoot + sep)) return real;
   return null;
 }

@@ -6,6 +6,10 @@ import type { WarmBlocks } from './warm-blocks.ts';
 
 /** A descriptor verified against the scanned version when it was opened. */
 export interface FsFile extends OpenFile {
+  /** Where it was opened from, and what it was: a reused descriptor must still be what that path names. */
+  path: string;
+  dev: bigint;
+  ino: bigint;
   fingerprint: Fingerprint;
   warm: WarmBlocks;
 }

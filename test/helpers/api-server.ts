@@ -32,6 +32,8 @@ export interface TestApi {
   rescan(): Promise<void>;
   /** Keys the stale hook was called with, in order. */
   staleKeys: string[];
+  /** Connections the server holds open (node transport). */
+  connections(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -80,7 +82,7 @@ export async function startTestApi(
     return rescan();
   };
   const app = createApp({ catalog, audio, onStale });
-  const { port, close } =
+  const { port, close, connections } =
     transport === 'node'
       ? await serveNode(
           createHttpServer({ app, catalog, audio, onStale, timeouts: options.timeouts }),
@@ -94,6 +96,7 @@ export async function startTestApi(
     descriptors: () => source.descriptors.stats(),
     rescan,
     staleKeys,
+    connections,
     async close() {
       await close();
       await audio.dispose?.();
@@ -109,13 +112,18 @@ async function serveNode(server: Server) {
       server.close(() => resolve());
       server.closeAllConnections();
     });
-  return { port: Number(new URL(url).port), close };
+  const connections = () =>
+    new Promise<number>((resolve, reject) =>
+      server.getConnections((error, count) => (error ? reject(error) : resolve(count))),
+    );
+  return { port: Number(new URL(url).port), close, connections };
 }
 
 async function serveFetch(fetchHandler: (request: Request) => Response | Promise<Response>) {
   const server = serve({ fetch: fetchHandler, port: 0, hostname: '127.0.0.1', silent: true });
   await server.ready();
-  return { port: Number(new URL(server.url!).port), close: () => server.close(true) };
+  const connections = () => Promise.reject(new Error('not counted on the fetch transport'));
+  return { port: Number(new URL(server.url!).port), close: () => server.close(true), connections };
 }
 
 export interface RawResponse {

@@ -134,9 +134,7 @@ describe.each(backends)('audio store contract: $name', (backend) => {
     expect((await readAll(object.read(0, 0)))[0]).toBe(SONG[0]);
     const next = patternBytes(SONG.length, 99);
     await backend.change(store, next);
-    await expect(readAll(object.read(1, SONG.length - 1))).rejects.toBeInstanceOf(
-      StaleObjectError,
-    );
+    await expect(readAll(object.read(1, SONG.length - 1))).rejects.toBeInstanceOf(StaleObjectError);
     object.close();
     expect(await store.open(KEY, version)).toBeNull(); // the old version is gone for good
     const now = (await store.stat(KEY))!;
