@@ -7,7 +7,6 @@ import { resolveInside, sameFingerprint, versionOf } from './fs-identity.ts';
 import { listFolder } from './fs-listing.ts';
 import { createFsObject } from './fs-object.ts';
 import type { FsFile } from './fs-read.ts';
-import { createWarmBlocks } from './warm-blocks.ts';
 
 export interface FsStoreOptions {
   /** Follow symlinks to files outside the folder too (FOLLOW_SYMLINKS=1); inside is always fine. */
@@ -66,7 +65,7 @@ export function createFsAudioStore(base: string, options: FsStoreOptions = {}): 
       dev,
       ino,
       fingerprint,
-      warm: createWarmBlocks(plain.size),
+      pathCheckedAt: performance.now(),
     };
   }
 
@@ -118,16 +117,24 @@ export function createFsAudioStore(base: string, options: FsStoreOptions = {}): 
 
 const NOT_THIS_VERSION = new Error('not this version');
 
+/** How often a shared descriptor's path is checked again (see stillCurrent). */
+const PATH_CHECK_MS = 1000;
+
 /**
  * A shared descriptor may have been opened a while ago. Since then the file may have been rewritten
- * in place (same inode, new ctime), or its path made to name another file (a rename over it, a
- * symlink swapped for /etc/passwd). Two cheap synchronous syscalls on the hot path; the policy
- * check of a new path happens when a descriptor is opened.
+ * in place (same inode, new ctime): checked at every open, since the answer's validators depend on
+ * it. Or its path may have been made to name another file (a rename over it, a symlink swapped for
+ * /etc/passwd): the descriptor still reads the scanned bytes, so serving them stays honest, and
+ * that is checked at most once a second per descriptor to keep a syscall off the hot path.
  */
 function stillCurrent(file: FsFile): boolean {
   try {
-    const named = statSync(file.path, { bigint: true });
-    if (named.dev !== file.dev || named.ino !== file.ino) return false;
+    const now = performance.now();
+    if (now - file.pathCheckedAt >= PATH_CHECK_MS) {
+      const named = statSync(file.path, { bigint: true });
+      if (named.dev !== file.dev || named.ino !== file.ino) return false;
+      file.pathCheckedAt = now;
+    }
     return sameFingerprint(fstatSync(file.fd), file.fingerprint);
   } catch {
     return false;

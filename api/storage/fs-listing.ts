@@ -39,7 +39,10 @@ async function walk(
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch (error) {
-    options.skip(prefix || '.', `cannot read folder (${describe(error)})`);
+    // The library itself unreadable (a mount gone, a transient error): fail the whole listing, so a
+    // rescan keeps the catalog it has rather than concluding every song was removed.
+    if (prefix === '') throw error;
+    options.skip(prefix, `cannot read folder (${describe(error)})`);
     return;
   }
   await Promise.all(

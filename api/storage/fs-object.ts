@@ -62,8 +62,7 @@ export function createFsObject(lease: FdLease<FsFile>): AudioObject {
                 }
                 resolve();
               };
-              const bytesRead = readVerified(lease, buffer, length, position, deliver);
-              if (bytesRead !== undefined) deliver(null, bytesRead);
+              readVerified(lease, buffer, length, position, deliver);
             });
           },
           cancel: done,

@@ -2,10 +2,9 @@ import type { Writable } from 'node:stream';
 import { createBufferPool } from './buffer-pool.ts';
 import type { FdLease } from './fd-cache.ts';
 import { type FsFile, readVerified } from './fs-read.ts';
-import { SYNC_READ_LIMIT } from './warm-blocks.ts';
 
 /** A bounded range up to this size is read in one call (browsers' and the worker's chunk fetches). */
-const WHOLE_RANGE_LIMIT = SYNC_READ_LIMIT;
+const WHOLE_RANGE_LIMIT = 512 * 1024;
 /**
  * Open-ended streams read 64 KiB at a time, and 16 KiB while the listener drains slowly, so a paused
  * player holds about one small chunk. Larger reads for fast consumers were measured and rejected:
@@ -53,21 +52,18 @@ export function sendFileRange(
   out.on('close', onClose);
   pump();
 
-  /** Loops while reads complete synchronously and the socket takes the bytes at once. */
   function pump() {
-    while (!finished) {
-      if (out.destroyed) return finish(new Error('the listener left'));
-      const length = Math.min(chunk, end - position + 1);
-      const buffer = pool.take(length);
-      const bytesRead = readVerified(lease, buffer, length, position, (error, n) => {
-        if (error) {
-          pool.give(buffer);
-          return finish(error);
-        }
-        if (written(buffer, n)) pump();
-      });
-      if (bytesRead === undefined || !written(buffer, bytesRead)) return;
-    }
+    if (finished) return;
+    if (out.destroyed) return finish(new Error('the listener left'));
+    const length = Math.min(chunk, end - position + 1);
+    const buffer = pool.take(length);
+    readVerified(lease, buffer, length, position, (error, bytesRead) => {
+      if (error) {
+        pool.give(buffer);
+        return finish(error);
+      }
+      if (written(buffer, bytesRead)) pump();
+    });
   }
 
   /** Hands a chunk to `out`; true when the next one may be read right away. */

@@ -63,10 +63,13 @@ async function attempt(
   request: HeaderSource,
 ): Promise<PreparedStream | null> {
   const plan = planResponse(representationOf(entry), method, request);
-  if (plan.body.kind !== 'bytes' && plan.body.kind !== 'multipart') {
-    return { plan, object: null, key: entry.key };
-  }
+  if (plan.body.kind === 'text') return { plan, object: null, key: entry.key };
   try {
+    if (plan.body.kind === 'none') {
+      // HEAD and 304 open nothing, but still vouch for the validators they repeat.
+      const info = await deps.audio.stat(entry.key);
+      return info?.version === entry.version ? { plan, object: null, key: entry.key } : null;
+    }
     const object = await deps.audio.open(entry.key, entry.version);
     return object && { plan, object, key: entry.key };
   } catch (error) {

@@ -34,10 +34,20 @@ describe.each([false, true])('symlinks (FOLLOW_SYMLINKS=%s)', (followSymlinks) =
     await unlink(link);
     await symlink('/etc/passwd', link);
 
-    const res = await rawRequest(api.port, viaLink.streamUrl);
+    // Until the server notices (at once for a descriptor it opens now, within a second for one
+    // it already shares), the link's song may still be the scanned bytes under the scanned ETag:
+    // honest. Never a byte of what the link leads to now; then 404, once rescanned.
+    let res = await rawRequest(api.port, viaLink.streamUrl);
+    const deadline = Date.now() + 10_000;
+    while (res.status === 200 && Date.now() < deadline) {
+      expect(res.headers.etag).toBe(viaLink.etag);
+      expect(res.body.equals(SONG)).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      res = await rawRequest(api.port, viaLink.streamUrl);
+    }
     expect(res.body.includes(PASSWD.subarray(0, 64))).toBe(false);
     expect(res.status).toBe(404); // rescanned: the link is no song any more
-    expect(api.staleKeys).toEqual(['song.wav']);
+    expect(api.staleKeys).toContain('song.wav');
     expect(api.catalog.getByKey('song.wav')).toBeUndefined();
   });
 
@@ -121,6 +131,9 @@ describe.each<Transport>(['node', 'fetch'])('in-place rewrites (%s transport)', 
     expect(res.rest.length).toBeLessThan(first.length);
     expect(res.rest.equals(first.subarray(0, res.rest.length))).toBe(true);
 
+    // The cut made the server rescan the file, possibly while it was half rewritten (and so
+    // skipped it); the folder watcher rescans once the copy settles. This is that rescan.
+    await api.rescan();
     const resumed = await rawRequest(api.port, old.streamUrl, {
       range: `bytes=${res.rest.length}-`,
       'if-range': old.etag,
