@@ -2,6 +2,7 @@ import { connect, type Socket } from 'node:net';
 
 /** A response read off a raw socket: what a kept-alive client would take from the wire. */
 export interface WireResponse {
+  /** 0 when the connection closed before a whole response head arrived. */
   status: number;
   headers: Record<string, string>;
   /** Body bytes received before the server closed the connection (or Content-Length was reached). */
@@ -26,18 +27,25 @@ export function wireExchange(
 ): Promise<WireResponse> {
   return new Promise((resolve, reject) => {
     const socket: Socket = connect(port, '127.0.0.1');
-    let data = Buffer.alloc(0);
+    // Pieces are kept and joined once: concatenating on every read is quadratic over megabytes.
+    const pieces: Buffer[] = [];
+    let total = 0;
+    let data = Buffer.alloc(0); // only until the head is complete
     let head: { status: number; headers: Record<string, string>; start: number } | null = null;
     let idle: NodeJS.Timeout | undefined;
     const deadline = setTimeout(() => {
       socket.destroy();
-      reject(new Error(`no end within ${timeoutMs} ms (${data.length} bytes read)`));
+      reject(new Error(`no end within ${timeoutMs} ms (${total} bytes read)`));
     }, timeoutMs);
     const settle = (closed: boolean) => {
       clearTimeout(deadline);
       clearTimeout(idle);
-      if (!head) return reject(new Error('connection closed before a response head'));
-      const after = data.subarray(head.start);
+      if (!head) {
+        // Closed before a whole head: status 0, nothing received.
+        resolve({ status: 0, headers: {}, body: Buffer.alloc(0), rest: Buffer.alloc(0), closed });
+        return void socket.destroy();
+      }
+      const after = Buffer.concat(pieces).subarray(head.start);
       const length = Number(head.headers['content-length'] ?? Number.NaN);
       resolve({
         status: head.status,
@@ -52,8 +60,10 @@ export function wireExchange(
     socket.on('error', () => settle(true));
     socket.on('close', () => settle(true));
     socket.on('data', (piece: Buffer) => {
-      data = Buffer.concat([data, piece]);
+      pieces.push(piece);
+      total += piece.length;
       if (!head) {
+        data = Buffer.concat([data, piece]);
         const end = data.indexOf('\r\n\r\n');
         if (end === -1) return;
         head = parseHead(data.subarray(0, end).toString('latin1'), end + 4);
@@ -63,7 +73,7 @@ export function wireExchange(
       const length = Number(head.headers['content-length'] ?? Number.NaN);
       clearTimeout(idle);
       // Complete and still open: wait a moment to see whether more comes (a pipelined answer).
-      if (data.length - head.start >= length) idle = setTimeout(() => settle(false), idleMs);
+      if (total - head.start >= length) idle = setTimeout(() => settle(false), idleMs);
     });
   });
 }
