@@ -15,6 +15,8 @@ export interface FdLease<T extends OpenFile> {
 
 interface Entry<T> {
   file: Promise<T>;
+  /** The file once opened, so a lease on it can be taken without a promise. */
+  ready?: T;
   users: number;
   idle?: NodeJS.Timeout;
 }
@@ -49,44 +51,55 @@ export function createFdCache<T extends OpenFile>(idleMs = 2000) {
     );
   }
 
+  /** Counts a new user of `current` and gives it its release and invalidate. */
+  function use(id: string, current: Entry<T>) {
+    current.users++;
+    stats.leases++;
+    clearTimeout(current.idle);
+    let released = false;
+    let invalid = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      stats.leases--;
+      if (--current.users > 0) return;
+      if (invalid || entries.get(id) !== current) return drop(id, current);
+      current.idle = setTimeout(() => drop(id, current), idleMs);
+      current.idle.unref();
+    };
+    const invalidate = () => {
+      invalid = true;
+      if (entries.get(id) === current) entries.delete(id);
+    };
+    return { release, invalidate };
+  }
+
   return {
+    /** A lease on `id`'s open descriptor, without waiting; null when none is open yet. */
+    lease(id: string): FdLease<T> | null {
+      const entry = entries.get(id);
+      return entry?.ready ? { file: entry.ready, ...use(id, entry) } : null;
+    },
     /** A lease on `id`'s descriptor, opened with `open` when there is none (or it was invalidated). */
     async acquire(id: string, open: () => Promise<T>): Promise<FdLease<T>> {
       let entry = entries.get(id);
       if (!entry) {
         stats.opens++;
-        const file = open().then((f) => {
+        const created: Entry<T> = { file: open(), users: 0 };
+        created.file = created.file.then((f) => {
           stats.descriptors++;
+          created.ready = f;
           return f;
         });
-        const created: Entry<T> = { file, users: 0 };
         entries.set(id, created);
-        file.catch(() => entries.get(id) === created && entries.delete(id));
+        created.file.catch(() => entries.get(id) === created && entries.delete(id));
         entry = created;
       }
-      const current = entry;
-      current.users++;
-      stats.leases++;
-      clearTimeout(current.idle);
-      let released = false;
-      let invalid = false;
-      const release = () => {
-        if (released) return;
-        released = true;
-        stats.leases--;
-        if (--current.users > 0) return;
-        if (invalid || entries.get(id) !== current) return drop(id, current);
-        current.idle = setTimeout(() => drop(id, current), idleMs);
-        current.idle.unref();
-      };
-      const invalidate = () => {
-        invalid = true;
-        if (entries.get(id) === current) entries.delete(id);
-      };
+      const handle = use(id, entry);
       try {
-        return { file: await current.file, release, invalidate };
+        return { file: await entry.file, ...handle };
       } catch (error) {
-        release();
+        handle.release();
         throw error;
       }
     },

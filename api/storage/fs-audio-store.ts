@@ -69,6 +69,18 @@ export function createFsAudioStore(base: string, options: FsStoreOptions = {}): 
     };
   }
 
+  function acquire(id: string, key: string, version: string) {
+    const opened = descriptors.acquire(id, async () => {
+      const file = await openVersion(key, version);
+      if (!file) throw NOT_THIS_VERSION;
+      return file;
+    });
+    return opened.catch((error: unknown) => {
+      if (error === NOT_THIS_VERSION) return null;
+      throw error;
+    });
+  }
+
   return {
     name: 'fs',
     descriptors,
@@ -91,16 +103,9 @@ export function createFsAudioStore(base: string, options: FsStoreOptions = {}): 
       return stats?.isFile() ? toInfo(key, stats) : null;
     },
     async open(key, version) {
-      const lease = await descriptors
-        .acquire(`${key}\0${version}`, async () => {
-          const file = await openVersion(key, version);
-          if (!file) throw NOT_THIS_VERSION;
-          return file;
-        })
-        .catch((error: unknown) => {
-          if (error === NOT_THIS_VERSION) return null;
-          throw error;
-        });
+      const id = `${key}\0${version}`;
+      // A descriptor already open is leased without a promise: the common case, on the hot path.
+      const lease = descriptors.lease(id) ?? (await acquire(id, key, version));
       if (!lease) return null;
       if (!stillCurrent(lease.file)) {
         lease.invalidate();

@@ -1,7 +1,10 @@
 /**
  * Workload 1 only (random 256 KiB ranges), A/B: nginx, this tree's Tapedeck and another checkout's
  * Tapedeck (BENCH_AB_OTHER=<path to its repository root>), alternated round by round so that the
- * load of a shared machine hits all three alike. Prints req/s per round and each ratio to nginx.
+ * load of a shared machine hits all three alike. Prints req/s per round and each ratio to nginx,
+ * and requests per CPU-second of the server process (all its threads): on a machine others load,
+ * req/s measures the contention as much as the server, while the CPU cost of a request does not
+ * depend much on who else runs.
  * `npx tsx test/bench/ab-ranges.ts`; BENCH_ROUNDS (default 5), BENCH_RANGE_SECONDS (default 10).
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -11,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { resolveConfig } from './config.ts';
 import { buildGo } from './lib/go-build.ts';
 import { resolveTools } from './lib/prereqs.ts';
+import { readCpuSeconds } from './lib/proc-stats.ts';
 import {
   findFreePort,
   killAllChildren,
@@ -38,6 +42,7 @@ try {
   const ctx = { tmpDir, musicDir, filePath, cpu: cfg.serverCpu, tools, goBinary };
   const names = ['nginx', 'tapedeck', ...(other ? ['other'] : [])];
   const table: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
+  const perCpu: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
   for (let round = 1; round <= rounds; round++) {
     for (const name of names) {
       const peer = name === 'other' ? await startOther(other!, ctx) : await startPeer(name, ctx);
@@ -47,6 +52,7 @@ try {
             headers: { range: `bytes=${i * 65536}-${i * 65536 + 65535}` },
           }).then((r) => r.arrayBuffer());
         }
+        const cpuBefore = readCpuSeconds(peer.pid);
         const result = await runThroughput({
           tool: 'loadgen',
           binary: loadgen,
@@ -59,8 +65,14 @@ try {
           rangeBytes: cfg.rangeBytes,
         });
         if (result.errors > 0) throw new Error(`${name}: ${result.errors} errors`);
+        const cpu = readCpuSeconds(peer.pid) - cpuBefore;
+        const seconds = Number(process.env.BENCH_RANGE_SECONDS ?? 10);
         table[name]!.push(result.requestsPerSecond);
-        console.error(`round ${round} ${name}: ${Math.round(result.requestsPerSecond)} req/s`);
+        perCpu[name]!.push((result.requestsPerSecond * seconds) / cpu);
+        console.error(
+          `round ${round} ${name}: ${Math.round(result.requestsPerSecond)} req/s, ` +
+            `${Math.round(perCpu[name]!.at(-1)!)} req per CPU-second`,
+        );
       } finally {
         await peer.stop();
       }
@@ -69,9 +81,12 @@ try {
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   for (const name of names) {
     const ratios = table[name]!.map((v, i) => v / table.nginx![i]!);
+    const cpuRatios = perCpu[name]!.map((v, i) => v / perCpu.nginx![i]!);
     console.log(
       `${name}: req/s ${table[name]!.map(Math.round).join(' / ')}; ratio to nginx per round ` +
-        `${ratios.map((r) => r.toFixed(2)).join(' / ')}; median ratio ${median(ratios).toFixed(2)}`,
+        `${ratios.map((r) => r.toFixed(2)).join(' / ')}; median ratio ${median(ratios).toFixed(2)}\n` +
+        `${name}: req per CPU-second ${perCpu[name]!.map(Math.round).join(' / ')}; ratio to nginx ` +
+        `${cpuRatios.map((r) => r.toFixed(2)).join(' / ')}; median ratio ${median(cpuRatios).toFixed(2)}`,
     );
   }
 } finally {
@@ -100,5 +115,5 @@ async function startOther(root: string, ctx: { tmpDir: string; musicDir: string;
   };
   const url = base + page.items[0]!.streamUrl;
   await waitForHttp(url, pinned, 60_000);
-  return { url, stop: () => stopChild(pinned) };
+  return { url, pid: pinned.pid, stop: () => stopChild(pinned) };
 }
