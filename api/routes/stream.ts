@@ -30,7 +30,7 @@ async function respond(event: H3Event, deps: StreamDeps, method: 'GET' | 'HEAD')
   return toResponse(prepared, deps);
 }
 
-export function toResponse({ plan, object, key }: PreparedStream, deps: StreamDeps): Response {
+function toResponse({ plan, object, key }: PreparedStream, deps: StreamDeps): Response {
   const { status, headers, body } = plan;
   if (body.kind === 'text') return new Response(body.text, { status, headers });
   if (!object) return new Response(null, { status, headers });

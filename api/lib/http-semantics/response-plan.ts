@@ -103,12 +103,3 @@ export function planJsonError(
   headers['content-length'] = String(new TextEncoder().encode(text).byteLength);
   return { status, headers, body: { kind: 'text', text } };
 }
-
-/** Bytes a body of this plan carries: what the transport checks its writes against. */
-export function bodyLength(plan: ResponsePlan): number {
-  const { body } = plan;
-  if (body.kind === 'none') return 0;
-  if (body.kind === 'bytes') return body.range.end - body.range.start + 1;
-  if (body.kind === 'multipart') return body.plan.contentLength;
-  return new TextEncoder().encode(body.text).byteLength;
-}

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { parseContentRange } from '../../../api/lib/http-semantics/content-range.ts';
 import { firstRequestedByte } from '../../../api/lib/http-semantics/range.ts';
 import {
-  bodyLength,
   planResponse,
   type Representation,
 } from '../../../api/lib/http-semantics/response-plan.ts';
+import { bodyPieces } from '../../../api/stream/body-pieces.ts';
 
 const SIZE = 10_000;
 const rep: Representation = {
@@ -79,7 +79,7 @@ describe('planResponse: one answer for the server and the worker', () => {
       fc.property(header, fc.boolean(), (range, multipart) => {
         const answer = plan({ range }, 'GET', multipart);
         const length = Number(answer.headers['content-length']);
-        expect(bodyLength(answer)).toBe(length);
+        if (answer.body.kind !== 'text') expect(bodyPieces(answer.body).length).toBe(length);
         if (answer.status === 206 && answer.body.kind === 'bytes') {
           const parsed = parseContentRange(answer.headers['content-range']!);
           expect(parsed?.range).toEqual(answer.body.range);
