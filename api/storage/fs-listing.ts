@@ -59,7 +59,12 @@ async function walk(
       try {
         stats = await statBig(path);
       } catch (error) {
-        return void options.skip(key, describe(error));
+        // Node decodes names as UTF-8: one that is not cannot be opened by the name it reads back.
+        const undecodable = entry.name.includes('\uFFFD') && !linked;
+        return void options.skip(
+          key,
+          undecodable ? 'file name is not valid UTF-8' : describe(error),
+        );
       }
       if (stats.isFile()) {
         const info = { key, size: Number(stats.size), mtimeMs: Number(stats.mtimeMs) };

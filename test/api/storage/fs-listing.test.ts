@@ -31,6 +31,18 @@ describe('fs store listing', () => {
     expect((await list(root)).keys).toEqual([...names].sort());
   });
 
+  it('skips a file whose name is not valid UTF-8, saying so, and lists the rest', async () => {
+    const root = await library(['ok.mp3']);
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(
+      Buffer.concat([Buffer.from(`${root}/bad-`), Buffer.from([0xff]), Buffer.from('.mp3')]),
+      'x',
+    );
+    const { keys, warnings } = await list(root);
+    expect(keys).toEqual(['ok.mp3']);
+    expect(warnings).toEqual(['skipped "bad-\uFFFD.mp3": file name is not valid UTF-8']);
+  });
+
   it('skips a symlink loop between files, once, with its cause, and lists the rest', async () => {
     const root = await library(['ok.mp3']);
     await symlink('b.mp3', join(root, 'a.mp3'));
