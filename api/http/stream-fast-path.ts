@@ -24,9 +24,14 @@ export function createStreamFastPath(deps: StreamDeps) {
     const entry = deps.catalog.get(id);
     if (!entry) return false;
 
-    prepareStream(deps, entry, method, nodeHeaders(req)).then(
-      ({ plan, object, key }) => {
-        res.writeHead(plan.status, STATUS_CODES[plan.status], plan.headers);
+    prepareStream(deps, entry, method, nodeHeaders(req))
+      .then(({ plan, object, key }) => {
+        try {
+          res.writeHead(plan.status, STATUS_CODES[plan.status], plan.headers);
+        } catch (error) {
+          object?.close(); // e.g. a header value Node refuses: nothing was sent yet
+          throw error;
+        }
         if (plan.body.kind === 'text') return void res.end(plan.body.text);
         if (!object) return void res.end();
         writeNodeBody(plan.body, object, res, (error) => {
@@ -35,12 +40,11 @@ export function createStreamFastPath(deps: StreamDeps) {
           else res.end();
           reportBodyError(deps, key, error);
         });
-      },
-      (error: unknown) => {
+      })
+      .catch((error: unknown) => {
         deps.log?.error('stream failed', error);
         res.destroy();
-      },
-    );
+      });
     return true;
   };
 }

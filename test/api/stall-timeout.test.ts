@@ -5,7 +5,7 @@ import { startTestApi, type TestApi } from '../helpers/api-server.ts';
 import { bigWav } from '../helpers/big-wav.ts';
 import { requestHead } from '../helpers/raw-http.ts';
 
-const STALL_MS = 1500;
+const STALL_MS = 2000;
 
 describe('listeners that take nothing', () => {
   let api: TestApi;
