@@ -134,6 +134,19 @@ describe.each<Transport>(['node', 'fetch'])('in-place rewrites (%s transport)', 
     expect(plain.body.equals(next.subarray(0, 100))).toBe(true);
   });
 
+  it('a revalidation (If-None-Match) or HEAD after the rewrite gets the new validators, not a 304', async () => {
+    const next = Buffer.from(makeWav({ seconds: 2, title: 'Linked', artist: 'Tests', seed: 7 }));
+    api = await startTestApi({ 'A/song.wav': SONG }, 'fs', transport);
+    const old = only(api)[0]!;
+    await rewriteKeepingTimes(join(api.musicDir, 'A', 'song.wav'), next);
+    const head = await rawRequest(api.port, old.streamUrl, {}, 'HEAD');
+    expect(head.status).toBe(200);
+    expect(head.headers.etag).not.toBe(old.etag);
+    const revalidated = await rawRequest(api.port, old.streamUrl, { 'if-none-match': old.etag });
+    expect(revalidated.status).toBe(200);
+    expect(revalidated.body.equals(next)).toBe(true);
+  });
+
   it('during a listen: the connection is cut, nothing new was spliced in, and a resume gets the new song', async () => {
     const first = bigWav(48 << 20, 1);
     const second = bigWav(48 << 20, 2);
@@ -162,6 +175,30 @@ describe.each<Transport>(['node', 'fetch'])('in-place rewrites (%s transport)', 
     expect(resumed.body.equals(second)).toBe(true);
   }, 60_000);
 });
+
+describe.each<Transport>(['node', 'fetch'])(
+  'a rescan that does not finish (%s transport)',
+  (transport) => {
+    it('answers 503 with Retry-After, never the old validators over the new bytes', async () => {
+      let finish = () => {};
+      const stuck = new Promise<void>((resolve) => {
+        finish = resolve;
+      });
+      api = await startTestApi({ 'A/song.wav': SONG }, 'fs', transport, {
+        onStale: () => stuck,
+        staleWaitMs: 300,
+      });
+      const song = only(api)[0]!;
+      const next = Buffer.from(makeWav({ seconds: 2, title: 'Linked', artist: 'Tests', seed: 8 }));
+      await writeFile(join(api.musicDir, 'A', 'song.wav'), next); // same size, new bytes
+      const res = await rawRequest(api.port, song.streamUrl, { range: 'bytes=0-' });
+      expect(res.status).toBe(503);
+      expect(res.headers['retry-after']).toBe('5');
+      expect(JSON.parse(res.body.toString())).toEqual({ error: expect.any(String) });
+      finish();
+    });
+  },
+);
 
 describe('odd names', () => {
   it('indexes and streams names with : \\ newline, spaces and unicode', async () => {

@@ -44,6 +44,9 @@ export interface TestApiOptions {
   /** Prepares the folder before the first scan (symlinks, odd names). */
   prepare?(musicDir: string): Promise<void>;
   warnings?: string[];
+  /** Replaces the rescan a stale song triggers (the default rescans the folder). */
+  onStale?: (key: string) => Promise<void>;
+  staleWaitMs?: number;
 }
 
 /**
@@ -79,13 +82,21 @@ export async function startTestApi(
   const staleKeys: string[] = [];
   const onStale = (key: string) => {
     staleKeys.push(key);
-    return rescan();
+    return options.onStale ? options.onStale(key) : rescan();
   };
-  const app = createApp({ catalog, audio, onStale });
+  const { staleWaitMs } = options;
+  const app = createApp({ catalog, audio, onStale, staleWaitMs });
   const { port, close, connections } =
     transport === 'node'
       ? await serveNode(
-          createHttpServer({ app, catalog, audio, onStale, timeouts: options.timeouts }),
+          createHttpServer({
+            app,
+            catalog,
+            audio,
+            onStale,
+            staleWaitMs,
+            timeouts: options.timeouts,
+          }),
         )
       : await serveFetch(app.fetch);
   return {
