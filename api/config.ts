@@ -27,6 +27,10 @@ export interface Config {
   watch: boolean;
   /** Seconds open streams may run after SIGTERM before they are cut. */
   shutdownGrace: number;
+  /** Follow symlinks to files outside MUSIC_DIR (links inside it are always followed). */
+  followSymlinks: boolean;
+  /** Seconds a listener may take nothing before its connection is cut. */
+  streamStallTimeout: number;
 }
 
 /** A setting that is wrong or missing: the server prints the message and stops. */
@@ -60,6 +64,8 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     // An object store cannot be watched: rescans come from SIGHUP or `npm run scan`.
     watch: storage !== 's3' && readBoolean(env, 'WATCH', true),
     shutdownGrace: readNumber(env, 'SHUTDOWN_GRACE', 5, 0, 600),
+    followSymlinks: readBoolean(env, 'FOLLOW_SYMLINKS', false),
+    streamStallTimeout: readNumber(env, 'STREAM_STALL_TIMEOUT', 60, 1, 3600),
   };
 }
 

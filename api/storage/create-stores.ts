@@ -20,9 +20,11 @@ export interface Stores {
 }
 
 /** Builds the stores the configuration names. The driver is configuration, not code. */
-export function createStores(config: Config): Stores {
+export function createStores(config: Config, log?: { warn(message: string): void }): Stores {
   // With S3 the bucket is both what is scanned and what is streamed.
-  const source = config.s3 ? createS3AudioStore(config.s3) : createFsAudioStore(config.musicDir);
+  const source = config.s3
+    ? createS3AudioStore(config.s3)
+    : createFsAudioStore(config.musicDir, { followSymlinks: config.followSymlinks, log });
   const audio =
     config.storage === 'memory'
       ? createChunkedAudioStore(createStorage({ driver: memoryDriver() }), { name: 'memory' })

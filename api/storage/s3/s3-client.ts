@@ -32,6 +32,7 @@ export function createS3Client(settings: S3Settings, options: { pageSize?: numbe
    * only (bodies have their idle timeout): a long song streamed to a slow listener is not a stall.
    */
   async function send(url: string, init: RequestInit, what: string, signal?: AbortSignal) {
+    if (signal?.aborted) throw signal.reason;
     const controller = new AbortController();
     const abort = () => controller.abort(signal?.reason);
     signal?.addEventListener('abort', abort, { once: true });

@@ -1,6 +1,7 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AudioStore, StaleObjectError } from '../../../api/storage/audio-store.ts';
 import { createS3AudioStore } from '../../../api/storage/s3/s3-audio-store.ts';
 import type { S3Settings } from '../../../api/storage/s3/s3-settings.ts';
 import { StoreUnavailableError } from '../../../api/storage/store-unavailable.ts';
@@ -9,6 +10,14 @@ import { freePort } from '../../helpers/free-port.ts';
 import { startTestS3, type TestS3 } from '../../helpers/s3.ts';
 
 const BIG = patternBytes(8 * 1024 * 1024, 3);
+
+/** Bytes `start..end` of the current version of `key`, as the stream route reads them. */
+async function read(store: AudioStore, key: string, start: number, end: number) {
+  const info = await store.stat(key);
+  const object = info && (await store.open(key, info.version));
+  if (!object) throw new Error(`no object ${key}`);
+  return object.read(start, end);
+}
 
 describe('S3 audio store against s3rver', () => {
   let s3: TestS3;
@@ -30,7 +39,7 @@ describe('S3 audio store against s3rver', () => {
     const listed = (await store.list()).map((info) => info.key);
     expect(listed).toEqual(expect.arrayContaining(names));
     for (const [i, name] of names.entries()) {
-      const bytes = await readAll(store.read(name, 10, 19));
+      const bytes = await readAll(await read(store, name, 10, 19));
       expect(bytes.equals(Buffer.from(patternBytes(100 + i, i + 1).subarray(10, 20)))).toBe(true);
     }
   });
@@ -67,10 +76,10 @@ describe('S3 audio store against s3rver', () => {
 
   it('signs every request with SigV4 (the Authorization header s3rver does not check)', async () => {
     const first = s3.next((event) => event.event === 'request' && event.range === 'bytes=0-9');
-    await readAll(createS3AudioStore(s3.settings).read('big.wav', 0, 9));
+    await readAll(await read(createS3AudioStore(s3.settings), 'big.wav', 0, 9));
     const second = s3.next((event) => event.event === 'request' && event.range === 'bytes=1-9');
     const other = { ...s3.settings, secretAccessKey: 'another secret' };
-    await readAll(createS3AudioStore(other).read('big.wav', 1, 9));
+    await readAll(await read(createS3AudioStore(other), 'big.wav', 1, 9));
     const [a, b] = [await first, await second].map((event) =>
       event.event === 'request' ? (event.authorization ?? '') : '',
     );
@@ -83,41 +92,62 @@ describe('S3 audio store against s3rver', () => {
 
   it('sends bounded ranges only and cuts an answer longer than asked (s3rver serves all of 0-0)', async () => {
     const store = createS3AudioStore(s3.settings);
-    expect([...(await readAll(store.read('big.wav', 0, 0)))]).toEqual([BIG[0]]);
-    const tail = await readAll(store.read('big.wav', BIG.length - 5, BIG.length + 100));
+    expect([...(await readAll(await read(store, 'big.wav', 0, 0)))]).toEqual([BIG[0]]);
+    const tail = await readAll(await read(store, 'big.wav', BIG.length - 5, BIG.length + 100));
     expect(tail.equals(Buffer.from(BIG.subarray(BIG.length - 5)))).toBe(true);
   });
 
   it('aborts the upstream request when the reader leaves: the connection closes', async () => {
-    const asked = s3.next((event) => event.event === 'request' && event.url.endsWith('/big.wav'));
-    const stream = createS3AudioStore(s3.settings).read('big.wav', 0, BIG.length - 1);
-    await new Promise((resolve) => stream.once('readable', resolve));
+    const asked = s3.next(
+      (event) =>
+        event.event === 'request' && event.method === 'GET' && event.url.endsWith('/big.wav'),
+    );
+    const store = createS3AudioStore(s3.settings);
+    const reader = (await read(store, 'big.wav', 0, BIG.length - 1)).getReader();
+    await reader.read();
+    expect(store.inFlight()).toBe(1);
     const request = await asked;
     const closed = s3.next((event) => event.event === 'close' && event.socket === request.socket);
-    stream.destroy();
+    await reader.cancel();
+    expect(store.inFlight()).toBe(0);
     // Bounded by the test's timeout. Closed before the store sent the body: the request was cut,
     // not read to the end and left to an idle timeout.
     const { sent } = (await closed) as { sent: number };
     expect(sent).toBeLessThan(BIG.length / 2);
   });
 
-  it('a missing object fails the read with a 502 StoreUnavailableError', async () => {
-    const error = await readAll(createS3AudioStore(s3.settings).read('nope.mp3', 0, 9)).catch(
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(StoreUnavailableError);
-    expect(error).toMatchObject({ status: 502, upstreamStatus: 404 });
+  it('a changed object: a read of the old version fails, the old version no longer opens', async () => {
+    const store = createS3AudioStore(s3.settings);
+    await s3.put('changing.mp3', new Uint8Array(patternBytes(1000, 1)));
+    const before = (await store.stat('changing.mp3'))!;
+    const object = (await store.open('changing.mp3', before.version))!;
+    await s3.put('changing.mp3', new Uint8Array(patternBytes(1000, 2)));
+    // s3rver ignores If-Match: the answer's ETag is what tells.
+    await expect(readAll(object.read(0, 99))).rejects.toBeInstanceOf(StaleObjectError);
+    expect(await store.open('changing.mp3', before.version)).toBeNull();
+    expect(store.inFlight()).toBe(0);
   });
 });
 
 describe('S3 audio store: a store that refuses, fails or hangs', () => {
   let server: Server;
   let settings: S3Settings;
-  let answer: (req: IncomingMessage, res: import('node:http').ServerResponse) => void = () => {};
+  type Answer = (req: IncomingMessage, res: ServerResponse) => void;
+  const headOk: Answer = (_req, res) =>
+    res
+      .writeHead(200, {
+        'content-length': '100',
+        etag: '"e"',
+        'last-modified': new Date().toUTCString(),
+      })
+      .end();
+  let answer: { head: Answer; get: Answer } = { head: headOk, get: () => {} };
   const sockets = new Set<Socket>();
   beforeAll(async () => {
     const port = await freePort();
-    server = createServer((req, res) => answer(req, res));
+    server = createServer((req, res) =>
+      (req.method === 'HEAD' ? answer.head : answer.get)(req, res),
+    );
     server.on('connection', (socket) => {
       sockets.add(socket);
       socket.once('close', () => sockets.delete(socket));
@@ -139,42 +169,64 @@ describe('S3 audio store: a store that refuses, fails or hangs', () => {
     await new Promise((resolve) => server.close(resolve));
   });
 
-  const readError = (start = 0, end = 9) =>
-    readAll(createS3AudioStore(settings).read('song.mp3', start, end)).catch((e: unknown) => e);
+  const failure = (store = createS3AudioStore(settings)) =>
+    (async () => readAll(await read(store, 'song.mp3', 0, 9)))().catch((e: unknown) => e);
+  const refuse =
+    (status: number): Answer =>
+    (_req, res) =>
+      res.writeHead(status).end('<Error><Code>X</Code></Error>');
 
   it.each([
     [403, 'the audio store refused access'],
     [500, 'the audio store failed'],
     [503, 'the audio store failed'],
-  ])('an HTTP %i becomes a 502 with a clear message', async (status, message) => {
-    answer = (_req, res) => res.writeHead(status).end('<Error><Code>X</Code></Error>');
-    expect(await readError()).toMatchObject({ status: 502, publicMessage: message });
-  });
+  ])(
+    'an HTTP %i, at open or at read, becomes a 502 with a clear message',
+    async (status, message) => {
+      answer = { head: refuse(status), get: refuse(status) };
+      const atOpen = await failure();
+      expect(atOpen).toBeInstanceOf(StoreUnavailableError);
+      expect(atOpen).toMatchObject({ status: 502, publicMessage: message });
+      answer = { head: headOk, get: refuse(status) };
+      expect(await failure()).toMatchObject({ status: 502, publicMessage: message });
+    },
+  );
 
   it('a 200 for a range (a store that ignores Range) is refused, not streamed whole', async () => {
-    answer = (_req, res) => res.writeHead(200, { 'content-length': '10' }).end('0123456789');
-    expect(await readError()).toMatchObject({ status: 502 });
+    answer = {
+      head: headOk,
+      get: (_req, res) => res.writeHead(200, { 'content-length': '10' }).end('0123456789'),
+    };
+    expect(await failure()).toMatchObject({ status: 502 });
   });
 
-  it('no answer within S3_TIMEOUT becomes a 504, and the request is dropped', async () => {
-    answer = () => {};
+  it('no answer within S3_TIMEOUT becomes a 504, at open or at read', async () => {
+    answer = { head: () => {}, get: () => {} };
     const started = performance.now();
-    expect(await readError()).toMatchObject({ status: 504 });
+    expect(await failure()).toMatchObject({ status: 504 });
+    answer = { head: headOk, get: () => {} };
+    expect(await failure()).toMatchObject({ status: 504 });
     expect(performance.now() - started).toBeLessThan(10_000);
   });
 
   it('a body that stalls mid-way becomes a 504 too', async () => {
-    answer = (_req, res) => {
-      res.writeHead(206, { 'content-range': 'bytes 0-9/100', 'content-length': '10' });
-      res.write('01234');
+    answer = {
+      head: headOk,
+      get: (_req, res) => {
+        res.writeHead(206, {
+          'content-range': 'bytes 0-9/100',
+          'content-length': '10',
+          etag: '"e"',
+        });
+        res.write('01234');
+      },
     };
-    expect(await readError()).toMatchObject({ status: 504 });
+    expect(await failure()).toMatchObject({ status: 504 });
   });
 
   it('an unreachable store becomes a 502', async () => {
     const closed = { ...settings, endpoint: `http://127.0.0.1:${await freePort()}` };
-    const error = await readAll(createS3AudioStore(closed).read('a.mp3', 0, 1)).catch((e) => e);
-    expect(error).toMatchObject({
+    expect(await failure(createS3AudioStore(closed))).toMatchObject({
       status: 502,
       publicMessage: 'the audio store cannot be reached',
     });
