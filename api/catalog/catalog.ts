@@ -1,73 +1,117 @@
 import type { Storage } from 'unstorage';
-import { compareSongs, createMatcher, searchableText } from './search-text.ts';
-import type { CatalogEntry, Song } from './song.ts';
-
-const CATALOG_KEY = 'catalog.json';
-const FORMAT_VERSION = 2;
-
-export interface SongQuery {
-  q?: string;
-  limit: number;
-  offset: number;
-}
+import { buildLibraryIndex, type LibraryIndex } from './library-index.ts';
+import type { QueryState } from './queries.ts';
+import { readSnapshot, readSnapshotVersion, writeSnapshot } from './snapshot.ts';
+import type { CatalogEntry, SongRecord } from './song.ts';
+import { createSongSearch } from './song-search.ts';
+import { createTableBuilder, recordAt, type SongTable } from './song-table.ts';
+import { createSortOrders } from './sort-orders.ts';
+import { songJson } from './to-json.ts';
+import { EMPTY_USER_VIEW } from './user-view.ts';
 
 export interface Catalog {
-  list(query: SongQuery): { items: Song[]; total: number };
+  /** The stream path's lookup: the song's entry by id. */
   get(id: string): CatalogEntry | undefined;
-  getByKey(key: string): CatalogEntry | undefined;
-  entries(): CatalogEntry[];
   size(): number;
-  /** Replaces the whole set of entries (after a scan) and persists it. */
-  replaceAll(entries: CatalogEntry[]): Promise<void>;
-  /** Loads what an earlier run persisted, so a restart does not re-read unchanged files. */
+  /** Identity of the catalog's content: it changes with every scan that changes a song. */
+  version(): string | null;
+  /** What the scan needs to know of a file it indexed before. */
+  scanned(key: string): { version: string; addedAt: number } | undefined;
+  keys(): Iterable<string>;
+  pictureIds(): Set<string>;
+  /** After a scan: keeps the songs under `keep` as they are, adds or replaces `upserts`, drops the rest. */
+  update(keep: readonly string[], upserts: readonly SongRecord[]): Promise<void>;
+  /** Loads what an earlier run (or another instance) persisted. */
   load(): Promise<void>;
-  getCover(id: string): Promise<Uint8Array | null>;
-  setCover(id: string, bytes: Uint8Array | null): Promise<void>;
+  /** Loads again when another instance's scan changed the persisted catalog; true if it did. */
+  reloadIfChanged(): Promise<boolean>;
+  /** What the list queries read (one consistent catalog, even while a scan replaces it). */
+  state(): QueryState;
 }
 
-/**
- * The song index: kept in memory for fast listing and lookup, persisted to an unstorage store
- * (fs in a cache folder by default) together with the cover pictures.
- */
-export function createCatalog(store: Storage): Catalog {
-  let byId = new Map<string, CatalogEntry>();
-  let byKey = new Map<string, CatalogEntry>();
-  let ordered: { entry: CatalogEntry; text: string }[] = [];
+/** The per-entry cache of the stream path's lookups is cleared past this size. */
+const ENTRY_CACHE_LIMIT = 4096;
 
-  function index(entries: CatalogEntry[]) {
-    byId = new Map(entries.map((entry) => [entry.song.id, entry]));
-    byKey = new Map(entries.map((entry) => [entry.key, entry]));
-    ordered = entries
-      .map((entry) => ({ entry, text: searchableText(entry.song) }))
-      .sort((a, b) => compareSongs(a.entry.song, b.entry.song));
+/**
+ * The song index: compact columns in memory (see song-table.ts), persisted as content-named
+ * shards in an unstorage store (see snapshot.ts), with orders and search built once per version.
+ */
+export function createCatalog(storage: Storage): Catalog {
+  let current = prepare(createTableBuilder(0).build(), null);
+  let entries = new Map<string, CatalogEntry>();
+
+  function prepare(table: SongTable, version: string | null) {
+    const index = buildLibraryIndex(table);
+    return { index, orders: createSortOrders(index), search: createSongSearch(index), version };
+  }
+
+  function use(table: SongTable, version: string | null) {
+    current = prepare(table, version);
+    entries = new Map();
+    // Orders and the search text are built when first asked for; build them soon anyway, so that
+    // a listener's first sorted page does not wait for them.
+    const warming = current;
+    setTimeout(() => {
+      if (current !== warming) return;
+      warming.orders.warm();
+      warming.search.warm();
+    }, 50).unref();
   }
 
   return {
-    list({ q, limit, offset }) {
-      const match = q?.trim() ? createMatcher(q) : null;
-      const matches = match ? ordered.filter(({ text }) => match(text)) : ordered;
-      const items = matches.slice(offset, offset + limit).map(({ entry }) => entry.song);
-      return { items, total: matches.length };
+    get(id) {
+      let entry = entries.get(id);
+      if (entry) return entry;
+      const { index } = current;
+      const row = index.songById.get(id);
+      if (row === undefined) return undefined;
+      if (entries.size >= ENTRY_CACHE_LIMIT) entries.clear();
+      const { songs } = index;
+      entry = {
+        song: songJson(index, row, EMPTY_USER_VIEW),
+        key: songs.key[row]!,
+        mtimeMs: songs.mtimeMs[row]!,
+        version: songs.version[row]!,
+        pictureId: songs.pictureId[row] ?? null,
+      };
+      entries.set(id, entry);
+      return entry;
     },
-    get: (id) => byId.get(id),
-    getByKey: (key) => byKey.get(key),
-    entries: () => ordered.map(({ entry }) => entry),
-    size: () => byId.size,
-    async replaceAll(entries) {
-      index(entries);
-      await store.setItem(CATALOG_KEY, { version: FORMAT_VERSION, entries });
+    size: () => current.index.songs.length,
+    version: () => current.version,
+    scanned(key) {
+      const row = current.index.songByKey.get(key);
+      if (row === undefined) return undefined;
+      const { songs } = current.index;
+      return { version: songs.version[row]!, addedAt: songs.addedAt[row]! };
+    },
+    keys: () => current.index.songs.key,
+    pictureIds: () => new Set(current.index.songs.pictureId.filter((id) => id !== null)),
+    async update(keep, upserts) {
+      const old = current.index;
+      const builder = createTableBuilder(keep.length + upserts.length);
+      for (const key of keep) {
+        const row = old.songByKey.get(key);
+        if (row !== undefined) builder.add(recordAt(old.songs, row));
+      }
+      for (const record of upserts) builder.add(record);
+      const table = builder.build();
+      use(table, await writeSnapshot(storage, table));
     },
     async load() {
-      const saved = await store.getItem<{ version: number; entries: CatalogEntry[] }>(CATALOG_KEY);
-      index(saved?.version === FORMAT_VERSION ? saved.entries : []);
+      const saved = await readSnapshot(storage);
+      if (saved) use(saved.table, saved.version);
     },
-    async getCover(id) {
-      const bytes = await store.getItemRaw<Uint8Array>(`covers:${id}`);
-      return bytes ? new Uint8Array(bytes) : null;
+    async reloadIfChanged() {
+      const version = await readSnapshotVersion(storage);
+      if (version === current.version) return false;
+      const saved = await readSnapshot(storage);
+      if (!saved) return false;
+      use(saved.table, saved.version);
+      return true;
     },
-    async setCover(id, bytes) {
-      if (bytes) await store.setItemRaw(`covers:${id}`, bytes);
-      else await store.removeItem(`covers:${id}`);
-    },
+    state: () => current,
   };
 }
+
+export type { LibraryIndex };

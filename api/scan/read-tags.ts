@@ -1,19 +1,25 @@
 import type { Readable } from 'node:stream';
-import { parseStream } from 'music-metadata';
+import { type IAudioMetadata, parseStream } from 'music-metadata';
+import { cleanGenres, cleanNumber, cleanTag } from './tag-text.ts';
 
 export interface SongTags {
   title: string | null;
   artist: string | null;
+  /** The album artist tag, or "Various Artists" for a compilation without one. */
+  albumArtist: string | null;
   album: string | null;
   trackNumber: number | null;
+  discNumber: number | null;
   year: number | null;
-  genre: string | null;
-  duration: number;
-  codec: string | undefined;
-  cover: { type: string; bytes: Uint8Array } | null;
+  genres: string[];
+  picture: Uint8Array | null;
+  /** What music-metadata found of the audio itself, for the decodability check. */
+  format: IAudioMetadata['format'];
 }
 
-/** Reads tags, duration and the front cover with music-metadata. Throws on files it cannot parse. */
+export const VARIOUS_ARTISTS = 'Various Artists';
+
+/** Reads tags, format and the front picture with music-metadata. Throws on files it cannot parse. */
 export async function readTags(bytes: Readable, mimeType: string, size: number): Promise<SongTags> {
   // music-metadata may stop reading early: destroy the stream so the file handle is released.
   const { common, format } = await parseStream(
@@ -21,24 +27,18 @@ export async function readTags(bytes: Readable, mimeType: string, size: number):
     { mimeType, size },
     { duration: true },
   ).finally(() => bytes.destroy());
-  if (!format.duration || !Number.isFinite(format.duration)) {
-    throw new Error('no audio duration found (not an audio file, or damaged)');
-  }
   const picture = common.picture?.find((p) => /front/i.test(p.type ?? '')) ?? common.picture?.[0];
+  const albumArtist = cleanTag(common.albumartist);
   return {
-    title: clean(common.title),
-    artist: clean(common.artist ?? common.albumartist),
-    album: clean(common.album),
-    trackNumber: common.track.no ?? null,
-    year: common.year ?? null,
-    genre: clean(common.genre?.[0]),
-    duration: Math.round(format.duration * 1000) / 1000,
-    codec: format.codec,
-    cover: picture ? { type: picture.format, bytes: new Uint8Array(picture.data) } : null,
+    title: cleanTag(common.title),
+    artist: cleanTag(common.artist) ?? albumArtist,
+    albumArtist: albumArtist ?? (common.compilation ? VARIOUS_ARTISTS : null),
+    album: cleanTag(common.album),
+    trackNumber: cleanNumber(common.track.no, 9999),
+    discNumber: cleanNumber(common.disk.no, 999),
+    year: cleanNumber(common.year, 9999),
+    genres: cleanGenres(common.genre),
+    picture: picture ? new Uint8Array(picture.data) : null,
+    format,
   };
-}
-
-function clean(value: string | undefined): string | null {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : null;
 }

@@ -7,6 +7,12 @@ import { createStorage } from 'unstorage';
 import memoryDriver from 'unstorage/drivers/memory';
 import { createApp } from '../../api/app.ts';
 import { type Catalog, createCatalog } from '../../api/catalog/catalog.ts';
+import { querySongs } from '../../api/catalog/queries.ts';
+import type { Song } from '../../api/catalog/song.ts';
+import { songJson } from '../../api/catalog/to-json.ts';
+import { EMPTY_USER_VIEW } from '../../api/catalog/user-view.ts';
+import { createCoverImages } from '../../api/covers/cover-images.ts';
+import { createPictureStore } from '../../api/covers/picture-store.ts';
 import { createHttpServer } from '../../api/http/create-http-server.ts';
 import { listen } from '../../api/http/listen.ts';
 import { scanLibrary } from '../../api/scan/scan-library.ts';
@@ -46,10 +52,13 @@ export async function startTestApi(
     backend === 'fs'
       ? source
       : createChunkedAudioStore(createStorage({ driver: memoryDriver() }), { chunkSize });
-  const catalog = createCatalog(createStorage({ driver: memoryDriver() }));
+  const catalogStorage = createStorage({ driver: memoryDriver() });
+  const catalog = createCatalog(catalogStorage);
+  const pictures = createPictureStore(catalogStorage);
+  const covers = createCoverImages({ pictures, cache: createStorage({ driver: memoryDriver() }) });
   const log = { info() {}, warn() {}, error() {} };
-  await scanLibrary({ catalog, source, target: audio, log });
-  const app = createApp({ catalog, audio });
+  await scanLibrary({ catalog, source, target: audio, pictures, log });
+  const app = createApp({ catalog, audio, covers });
   const { port, close } =
     transport === 'node'
       ? await serveNode(createHttpServer({ app, catalog, audio }))
@@ -65,6 +74,13 @@ export async function startTestApi(
       await rm(musicDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The songs matching `q` (all when absent), in library order, as the API lists them. */
+export function songsOf(catalog: Catalog, q?: string): Song[] {
+  const state = catalog.state();
+  const { rows } = querySongs(state, { q, limit: 500, offset: 0 }, EMPTY_USER_VIEW);
+  return rows.map((row) => songJson(state.index, row, EMPTY_USER_VIEW));
 }
 
 async function serveNode(server: Server) {

@@ -1,0 +1,195 @@
+import { albumIdOf, artistIdOf } from './ids.ts';
+import type { SongTable } from './song-table.ts';
+
+export interface AlbumInfo {
+  id: string;
+  name: string | null;
+  artistIndex: number;
+  year: number | null;
+  genres: readonly string[];
+  duration: number;
+  /** The album's cover: the first song (disc/track order) with a picture. */
+  pictureId: string | null;
+  addedAt: number;
+  /** Song rows in disc, track, title order. */
+  songs: Uint32Array;
+}
+
+export interface ArtistInfo {
+  id: string;
+  name: string;
+  /** Album indexes, oldest first (year, then name). */
+  albums: number[];
+  songCount: number;
+  pictureId: string | null;
+  addedAt: number;
+}
+
+export interface GenreInfo {
+  name: string;
+  songCount: number;
+  albumCount: number;
+}
+
+/** The catalog in memory: the song table plus what is derived from it at load. */
+export interface LibraryIndex {
+  songs: SongTable;
+  /** Row of each song's album. */
+  albumOf: Uint32Array;
+  albums: AlbumInfo[];
+  artists: ArtistInfo[];
+  /** By folded name, ordered by name. */
+  genres: Map<string, GenreInfo>;
+  songById: Map<string, number>;
+  songByKey: Map<string, number>;
+  albumById: Map<string, number>;
+  artistById: Map<string, number>;
+}
+
+const MAX_ALBUM_GENRES = 8;
+
+/** Groups the songs into albums (album artist + album name) and album artists. */
+export function buildLibraryIndex(songs: SongTable): LibraryIndex {
+  const n = songs.length;
+  const songById = new Map<string, number>();
+  const songByKey = new Map<string, number>();
+  const albumOf = new Uint32Array(n);
+  const albumById = new Map<string, number>();
+  const artistById = new Map<string, number>();
+  const albumRows: number[][] = [];
+  const albumArtist: number[] = [];
+  const artists: ArtistInfo[] = [];
+  const groupIds = new Map<string, string>(); // "artist\0album" as spelled → id (hash once)
+
+  for (let i = 0; i < n; i++) {
+    songById.set(songs.id[i]!, i);
+    songByKey.set(songs.key[i]!, i);
+    const artistName = songs.albumArtist[i]!;
+    const spelled = `${artistName}\u0000${songs.album[i] ?? ''}`;
+    let albumId = groupIds.get(spelled);
+    if (!albumId) {
+      albumId = albumIdOf(artistName, songs.album[i] ?? null);
+      groupIds.set(spelled, albumId);
+    }
+    let album = albumById.get(albumId);
+    if (album === undefined) {
+      album = albumRows.length;
+      albumById.set(albumId, album);
+      albumRows.push([]);
+      const artistId = artistIdOf(artistName);
+      let artist = artistById.get(artistId);
+      if (artist === undefined) {
+        artist = artists.length;
+        artistById.set(artistId, artist);
+        artists.push({
+          id: artistId,
+          name: artistName,
+          albums: [],
+          songCount: 0,
+          pictureId: null,
+          addedAt: 0,
+        });
+      }
+      albumArtist.push(artist);
+    }
+    albumOf[i] = album;
+    albumRows[album]!.push(i);
+  }
+
+  const albumIds = [...albumById.keys()];
+  const albums = albumRows.map((rows, a) =>
+    describeAlbum(albumIds[a]!, songs, rows, albumArtist[a]!),
+  );
+  for (const [a, album] of albums.entries()) {
+    const artist = artists[album.artistIndex]!;
+    artist.albums.push(a);
+    artist.songCount += album.songs.length;
+    artist.addedAt = Math.max(artist.addedAt, album.addedAt);
+  }
+  for (const artist of artists) {
+    artist.albums.sort((x, y) => compareDiscography(albums[x]!, albums[y]!));
+    const newest = [...artist.albums].reverse().find((a) => albums[a]!.pictureId);
+    artist.pictureId = newest === undefined ? null : albums[newest]!.pictureId;
+  }
+  return {
+    songs,
+    albumOf,
+    albums,
+    artists,
+    genres: countGenres(songs, albumOf),
+    songById,
+    songByKey,
+    albumById,
+    artistById,
+  };
+}
+
+function describeAlbum(
+  id: string,
+  songs: SongTable,
+  rows: number[],
+  artistIndex: number,
+): AlbumInfo {
+  rows.sort(
+    (x, y) =>
+      (songs.discNumber[x]! || 0xffff) - (songs.discNumber[y]! || 0xffff) ||
+      (songs.trackNumber[x]! || 0xffff) - (songs.trackNumber[y]! || 0xffff) ||
+      (songs.title[x]! < songs.title[y]! ? -1 : songs.title[x]! > songs.title[y]! ? 1 : 0) ||
+      x - y,
+  );
+  const genreCounts = new Map<string, number>();
+  let duration = 0;
+  let addedAt = 0;
+  let pictureId: string | null = null;
+  let year: number | null = null;
+  for (const i of rows) {
+    duration += songs.duration[i]!;
+    addedAt = Math.max(addedAt, songs.addedAt[i]!);
+    pictureId ??= songs.pictureId[i] ?? null;
+    year ??= songs.year[i] || null;
+    for (const genre of songs.genres[i]!) genreCounts.set(genre, (genreCounts.get(genre) ?? 0) + 1);
+  }
+  const genres = [...genreCounts.entries()]
+    .sort((x, y) => y[1] - x[1])
+    .slice(0, MAX_ALBUM_GENRES)
+    .map(([genre]) => genre);
+  return {
+    id,
+    name: songs.album[rows[0]!] ?? null,
+    artistIndex,
+    year,
+    genres,
+    duration: Math.round(duration * 1000) / 1000,
+    pictureId,
+    addedAt,
+    songs: Uint32Array.from(rows),
+  };
+}
+
+/** An artist's albums oldest first; albums without a year last. */
+function compareDiscography(x: AlbumInfo, y: AlbumInfo): number {
+  return (x.year ?? 99999) - (y.year ?? 99999) || (x.name ?? '').localeCompare(y.name ?? '');
+}
+
+function countGenres(songs: SongTable, albumOf: Uint32Array): Map<string, GenreInfo> {
+  const genres = new Map<string, GenreInfo & { albums: Set<number> }>();
+  for (let i = 0; i < songs.length; i++) {
+    for (const name of songs.genres[i]!) {
+      const key = name.toLocaleLowerCase('en');
+      let genre = genres.get(key);
+      if (!genre) {
+        genre = { name, songCount: 0, albumCount: 0, albums: new Set() };
+        genres.set(key, genre);
+      }
+      genre.songCount++;
+      genre.albums.add(albumOf[i]!);
+    }
+  }
+  const sorted = [...genres.entries()].sort((x, y) => x[1].name.localeCompare(y[1].name));
+  return new Map(
+    sorted.map(([key, { name, songCount, albums }]) => [
+      key,
+      { name, songCount, albumCount: albums.size },
+    ]),
+  );
+}
