@@ -19,14 +19,25 @@ export interface Catalog {
   scanned(key: string): { version: string; addedAt: number } | undefined;
   keys(): Iterable<string>;
   pictureIds(): Set<string>;
-  /** After a scan: keeps the songs under `keep` as they are, adds or replaces `upserts`, drops the rest. */
-  update(keep: readonly string[], upserts: readonly SongRecord[]): Promise<void>;
+  /**
+   * Starts the next version of the catalog, for a scan of at most `capacity` songs: `keep` what is
+   * unchanged, `add` what was read, `commit` to persist it and serve it. Songs not given are gone.
+   * Rows go into compact columns as they come, so a scan never holds 100 000 record objects.
+   */
+  startUpdate(capacity: number): CatalogUpdate;
   /** Loads what an earlier run (or another instance) persisted. */
   load(): Promise<void>;
   /** Loads again when another instance's scan changed the persisted catalog; true if it did. */
   reloadIfChanged(): Promise<boolean>;
   /** What the list queries read (one consistent catalog, even while a scan replaces it). */
   state(): QueryState;
+}
+
+export interface CatalogUpdate {
+  keep(key: string): void;
+  add(record: SongRecord): void;
+  readonly size: number;
+  commit(): Promise<void>;
 }
 
 /** The per-entry cache of the stream path's lookups is cleared past this size. */
@@ -87,16 +98,29 @@ export function createCatalog(storage: Storage): Catalog {
     },
     keys: () => current.index.songs.key,
     pictureIds: () => new Set(current.index.songs.pictureId.filter((id) => id !== null)),
-    async update(keep, upserts) {
+    startUpdate(capacity) {
       const old = current.index;
-      const builder = createTableBuilder(keep.length + upserts.length);
-      for (const key of keep) {
-        const row = old.songByKey.get(key);
-        if (row !== undefined) builder.add(recordAt(old.songs, row));
-      }
-      for (const record of upserts) builder.add(record);
-      const table = builder.build();
-      use(table, await writeSnapshot(storage, table));
+      const builder = createTableBuilder(capacity);
+      let size = 0;
+      return {
+        keep(key) {
+          const row = old.songByKey.get(key);
+          if (row === undefined) return;
+          builder.add(recordAt(old.songs, row));
+          size++;
+        },
+        add(record) {
+          builder.add(record);
+          size++;
+        },
+        get size() {
+          return size;
+        },
+        async commit() {
+          const table = builder.build();
+          use(table, await writeSnapshot(storage, table));
+        },
+      };
     },
     async load() {
       const saved = await readSnapshot(storage);

@@ -150,7 +150,7 @@ function describeAlbum(
     for (const genre of songs.genres[i]!) genreCounts.set(genre, (genreCounts.get(genre) ?? 0) + 1);
   }
   const genres = [...genreCounts.entries()]
-    .sort((x, y) => y[1] - x[1])
+    .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
     .slice(0, MAX_ALBUM_GENRES)
     .map(([genre]) => genre);
   return {

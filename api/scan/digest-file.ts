@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { Readable } from 'node:stream';
 import { createMpegFrameWalker, type MpegFrameCount } from './mpeg-frames.ts';
 
 export interface FileDigest {
@@ -14,16 +13,15 @@ export interface FileDigest {
  * frame count that tells a real song from noise. Run only for new or changed files (the scan is
  * incremental), so hashing does not slow every start.
  */
-export async function digestFile(bytes: Readable, countMpegFrames: boolean): Promise<FileDigest> {
+export async function digestFile(
+  bytes: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  countMpegFrames: boolean,
+): Promise<FileDigest> {
   const hash = createHash('sha256');
   const walker = countMpegFrames ? createMpegFrameWalker() : null;
-  try {
-    for await (const piece of bytes) {
-      hash.update(piece as Uint8Array);
-      walker?.push(piece as Uint8Array);
-    }
-  } finally {
-    bytes.destroy();
+  for await (const piece of bytes) {
+    hash.update(piece);
+    walker?.push(piece);
   }
   return { etag: `"${hash.digest('base64url').slice(0, 27)}"`, mpeg: walker?.result() ?? null };
 }

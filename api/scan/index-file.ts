@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { SongRecord } from '../catalog/song.ts';
 import type { PictureStore } from '../covers/picture-store.ts';
 import type { AudioObjectInfo, AudioStore } from '../storage/audio-store.ts';
@@ -14,6 +15,8 @@ export interface IndexDeps {
   pictures: PictureStore;
 }
 
+const READ_WHOLE_BYTES = 16 * 1024 * 1024;
+
 /**
  * Reads one new or changed file into a record: tags and format (music-metadata), then one pass for
  * the content hash and, for MPEG, the frame count; the front picture is stored once per distinct
@@ -27,8 +30,13 @@ export async function indexFile(
 ): Promise<SongRecord> {
   if (info.size === 0) throw new UndecodableError('empty file');
   const whole = () => source.read(info.key, 0, info.size - 1);
-  const tags = await readTags(whole(), fileType, info.size);
-  const { etag, mpeg } = await digestFile(whole(), tags.format.container === 'MPEG');
+  // A small file is read once for both passes; a large one is streamed twice, never held whole.
+  const bytes = info.size <= READ_WHOLE_BYTES ? await readAll(whole(), info.size) : null;
+  const tags = await readTags(bytes ?? whole(), fileType, info.size);
+  const isMpeg = tags.format.container === 'MPEG';
+  const { etag, mpeg } = bytes
+    ? await digestFile([bytes], isMpeg)
+    : await digestStream(whole(), isMpeg);
   const duration = playableDuration(tags.format, info.size, mpeg);
   const pictureId = tags.picture ? await pictures.add(tags.picture) : null;
   if (target !== source) await target.write?.(info, whole());
@@ -55,4 +63,29 @@ export async function indexFile(
     pictureId,
     addedAt,
   };
+}
+
+async function readAll(stream: Readable, size: number): Promise<Uint8Array> {
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  try {
+    for await (const piece of stream) {
+      const chunk = piece as Uint8Array;
+      if (at + chunk.length > size) throw new Error('the file grew while it was read');
+      bytes.set(chunk, at);
+      at += chunk.length;
+    }
+  } finally {
+    stream.destroy();
+  }
+  if (at !== size) throw new Error('the file shrank while it was read');
+  return bytes;
+}
+
+async function digestStream(stream: Readable, isMpeg: boolean) {
+  try {
+    return await digestFile(stream as AsyncIterable<Uint8Array>, isMpeg);
+  } finally {
+    stream.destroy();
+  }
 }

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { type IAudioMetadata, parseStream } from 'music-metadata';
+import { type IAudioMetadata, parseBuffer, parseStream } from 'music-metadata';
 import { cleanGenres, cleanNumber, cleanTag } from './tag-text.ts';
 
 export interface SongTags {
@@ -19,14 +19,26 @@ export interface SongTags {
 
 export const VARIOUS_ARTISTS = 'Various Artists';
 
-/** Reads tags, format and the front picture with music-metadata. Throws on files it cannot parse. */
-export async function readTags(bytes: Readable, mimeType: string, size: number): Promise<SongTags> {
-  // music-metadata may stop reading early: destroy the stream so the file handle is released.
-  const { common, format } = await parseStream(
-    bytes,
-    { mimeType, size },
-    { duration: true },
-  ).finally(() => bytes.destroy());
+/**
+ * Reads tags, format and the front picture with music-metadata, from the whole file in memory
+ * (small files: one read serves the parse and the hash) or from a stream. Throws on files it
+ * cannot parse.
+ */
+export async function readTags(
+  bytes: Uint8Array | Readable,
+  mimeType: string,
+  size: number,
+): Promise<SongTags> {
+  const options = { duration: true };
+  const metadata =
+    bytes instanceof Uint8Array
+      ? await parseBuffer(bytes, { mimeType, size }, options)
+      : // music-metadata may stop reading early: destroy the stream to release the file handle.
+        await parseStream(bytes, { mimeType, size }, options).finally(() => bytes.destroy());
+  return toSongTags(metadata);
+}
+
+function toSongTags({ common, format }: IAudioMetadata): SongTags {
   const picture = common.picture?.find((p) => /front/i.test(p.type ?? '')) ?? common.picture?.[0];
   const albumArtist = cleanTag(common.albumartist);
   return {

@@ -1,5 +1,4 @@
 import type { Catalog } from '../catalog/catalog.ts';
-import type { SongRecord } from '../catalog/song.ts';
 import type { PictureStore } from '../covers/picture-store.ts';
 import type { AudioObjectInfo, AudioStore } from '../storage/audio-store.ts';
 import { audioTypeOf } from './audio-type.ts';
@@ -46,26 +45,34 @@ export async function scanLibrary(options: ScanOptions): Promise<ScanReport> {
     undecodable: 0,
   };
   const infos = await source.list();
-  const keep: string[] = [];
-  const upserts: SongRecord[] = [];
   const listed = new Set<string>();
-  const now = Date.now();
-
   const work: { info: AudioObjectInfo; type: string; addedAt: number | undefined }[] = [];
+  const unchanged: string[] = [];
   for (const info of infos) {
     const type = audioTypeOf(info.key);
     if (!type) continue; // covers, playlists, notes: not songs
     listed.add(info.key);
     const known = catalog.scanned(info.key);
-    if (known && known.version === info.version) {
-      keep.push(info.key);
-      report.unchanged++;
-    } else work.push({ info, type, addedAt: known?.addedAt });
+    if (known && known.version === info.version) unchanged.push(info.key);
+    else work.push({ info, type, addedAt: known?.addedAt });
+  }
+  report.unchanged = unchanged.length;
+  for (const key of catalog.keys()) {
+    if (listed.has(key)) continue;
+    report.removed++;
+    if (target !== source) await target.remove?.(key);
+  }
+  if (work.length === 0 && report.removed === 0 && catalog.version() !== null) {
+    log.info(summary(unchanged.length, report));
+    return report;
   }
 
+  const next = catalog.startUpdate(unchanged.length + work.length);
+  for (const key of unchanged) next.keep(key);
+  const now = Date.now();
   await forEachAtMost(options.concurrency ?? 4, work, async ({ info, type, addedAt }) => {
     try {
-      upserts.push(await indexFile(info, type, addedAt ?? now, options));
+      next.add(await indexFile(info, type, addedAt ?? now, options));
       report[addedAt === undefined ? 'added' : 'changed']++;
     } catch (error) {
       report.skipped++;
@@ -73,24 +80,17 @@ export async function scanLibrary(options: ScanOptions): Promise<ScanReport> {
       log.warn(`skipped ${fileNameOf(info.key)}: ${(error as Error).message}`);
     }
   });
-
-  for (const key of catalog.keys()) {
-    if (listed.has(key)) continue;
-    report.removed++;
-    if (target !== source) await target.remove?.(key);
-  }
-  const songs = keep.length + upserts.length;
-  if (songs !== catalog.size() || upserts.length > 0 || catalog.version() === null) {
-    // Upserts in key order: the same files give the same catalog, whatever finished first.
-    upserts.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
-    await catalog.update(keep, upserts);
-    await pictures.prune(catalog.pictureIds());
-  }
-  log.info(
-    `scan: ${songs} songs (${report.added} new, ${report.changed} changed, ` +
-      `${report.removed} removed, ${report.skipped} skipped)`,
-  );
+  await next.commit();
+  await pictures.prune(catalog.pictureIds());
+  log.info(summary(next.size, report));
   return report;
+}
+
+function summary(songs: number, report: ScanReport): string {
+  return (
+    `scan: ${songs} songs (${report.added} new, ${report.changed} changed, ` +
+    `${report.removed} removed, ${report.skipped} skipped)`
+  );
 }
 
 /** Runs `task` over `items` with at most `limit` running at once. */

@@ -4,8 +4,6 @@ import { stripControlChars } from '../text/control-chars.ts';
 export const MAX_NAME_LENGTH = 256;
 export const MAX_GENRE_LENGTH = 64;
 export const MAX_GENRES = 8;
-/** `;` between genres in one tag, NUL between ID3v2.4 values. */
-const GENRE_SEPARATOR = /[;\u0000]/;
 
 /** A tag value as the catalog keeps it: no controls, collapsed spaces, capped, or null when empty. */
 export function cleanTag(value: string | undefined | null, max = MAX_NAME_LENGTH): string | null {
