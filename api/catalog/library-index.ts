@@ -97,8 +97,9 @@ export function buildLibraryIndex(songs: SongTable): LibraryIndex {
   }
 
   const albumIds = [...albumById.keys()];
+  const genres = countGenres(songs, albumOf);
   const albums = albumRows.map((rows, a) =>
-    describeAlbum(albumIds[a]!, songs, rows, albumArtist[a]!),
+    describeAlbum(albumIds[a]!, songs, rows, albumArtist[a]!, genres),
   );
   for (const [a, album] of albums.entries()) {
     const artist = artists[album.artistIndex]!;
@@ -116,7 +117,7 @@ export function buildLibraryIndex(songs: SongTable): LibraryIndex {
     albumOf,
     albums,
     artists,
-    genres: countGenres(songs, albumOf),
+    genres,
     songById,
     songByKey,
     albumById,
@@ -129,6 +130,7 @@ function describeAlbum(
   songs: SongTable,
   rows: number[],
   artistIndex: number,
+  catalogGenres: Map<string, GenreInfo>,
 ): AlbumInfo {
   rows.sort(
     (x, y) =>
@@ -137,7 +139,8 @@ function describeAlbum(
       (songs.title[x]! < songs.title[y]! ? -1 : songs.title[x]! > songs.title[y]! ? 1 : 0) ||
       x - y,
   );
-  const genreCounts = new Map<string, number>();
+  // Genres counted without regard to case, each spelled as in the catalog's genre list.
+  const genreCounts = new Map<string, { name: string; count: number }>();
   let duration = 0;
   let addedAt = 0;
   let pictureId: string | null = null;
@@ -147,12 +150,17 @@ function describeAlbum(
     addedAt = Math.max(addedAt, songs.addedAt[i]!);
     pictureId ??= songs.pictureId[i] ?? null;
     year ??= songs.year[i] || null;
-    for (const genre of songs.genres[i]!) genreCounts.set(genre, (genreCounts.get(genre) ?? 0) + 1);
+    for (const genre of songs.genres[i]!) {
+      const key = genre.toLocaleLowerCase('en');
+      const counted = genreCounts.get(key) ?? { name: catalogGenres.get(key)!.name, count: 0 };
+      counted.count++;
+      genreCounts.set(key, counted);
+    }
   }
-  const genres = [...genreCounts.entries()]
-    .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
+  const genres = [...genreCounts.values()]
+    .sort((x, y) => y.count - x.count || (x.name < y.name ? -1 : 1))
     .slice(0, MAX_ALBUM_GENRES)
-    .map(([genre]) => genre);
+    .map(({ name }) => name);
   return {
     id,
     name: songs.album[rows[0]!] ?? null,

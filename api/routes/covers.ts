@@ -2,7 +2,7 @@ import { getQuery, type H3Event } from 'h3';
 import type { Catalog } from '../catalog/catalog.ts';
 import { type CoverOwner, type CoverSource, coverVersionOf } from '../catalog/cover-url.ts';
 import { albumCoverSource, artistCoverSource, songCoverSource } from '../catalog/to-json.ts';
-import { COVER_SIZES, type CoverImages } from '../covers/cover-images.ts';
+import { COVER_SIZES, type CoverImages, type CoverSize } from '../covers/cover-images.ts';
 import { evaluatePreconditions } from '../lib/conditional.ts';
 import { findRow } from './albums.ts';
 import { readParams } from './query-params.ts';
@@ -31,14 +31,19 @@ export function registerCoverRoutes(
     },
   };
   for (const owner of ['songs', 'albums', 'artists'] as const) {
-    routes.get(`/api/${owner}/:id/cover`, (event) =>
-      sendCover(event, sourceOf[owner](event), covers),
-    );
+    routes.get(`/api/${owner}/:id/cover`, (event) => {
+      const size = readParams(event).choice('size', COVER_SIZES) ?? null;
+      return sendCover(event, sourceOf[owner](event), size, covers);
+    });
   }
 }
 
-async function sendCover(event: H3Event, source: CoverSource, covers: CoverImages) {
-  const size = readParams(event).choice('size', COVER_SIZES) ?? null;
+async function sendCover(
+  event: H3Event,
+  source: CoverSource,
+  size: CoverSize | null,
+  covers: CoverImages,
+) {
   const version = coverVersionOf(source);
   const etag = `"cover-${version}-${size ?? 'full'}"`;
   // The URLs the API hands out carry the version: such a URL never changes content.

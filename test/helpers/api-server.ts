@@ -29,6 +29,8 @@ export interface TestApi {
   port: number;
   catalog: Catalog;
   musicDir: string;
+  /** Runs the scan again (after a test changed files). */
+  rescan(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -68,6 +70,9 @@ export async function startTestApi(
     port,
     catalog,
     musicDir,
+    async rescan() {
+      await scanLibrary({ catalog, source, target: audio, pictures, log });
+    },
     async close() {
       await close();
       await audio.dispose?.();

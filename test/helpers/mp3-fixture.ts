@@ -82,3 +82,18 @@ function concat(parts: ArrayLike<number>[]): Uint8Array {
   }
   return out;
 }
+
+/** Deterministic noise (xorshift32): the same bytes for the same seed, on every run. */
+export function noiseBytes(seed: number, length: number): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(length);
+  let x = seed >>> 0 || 1;
+  for (let i = 0; i < length; i++) {
+    x ^= x << 13;
+    x >>>= 0;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    x >>>= 0;
+    out[i] = x & 0xff;
+  }
+  return out;
+}

@@ -8,14 +8,56 @@ export interface LibraryShape {
   tracksPerAlbum: number;
 }
 
-export const FULL_LIBRARY: LibraryShape = { artists: 1000, albumsPerArtist: 10, tracksPerAlbum: 10 };
+export const FULL_LIBRARY: LibraryShape = {
+  artists: 1000,
+  albumsPerArtist: 10,
+  tracksPerAlbum: 10,
+};
 
 const WORDS = [
-  'amber', 'blue', 'café', 'dawn', 'echo', 'fjord', 'glass', 'harbor', 'iris', 'jade', 'kettle',
-  'lantern', 'mirror', 'neon', 'ocean', 'paper', 'quiet', 'river', 'salt', 'thyme', 'umber',
-  'velvet', 'winter', 'xylo', 'yellow', 'zéro', 'night', 'signal', 'field', 'road',
+  'amber',
+  'blue',
+  'café',
+  'dawn',
+  'echo',
+  'fjord',
+  'glass',
+  'harbor',
+  'iris',
+  'jade',
+  'kettle',
+  'lantern',
+  'mirror',
+  'neon',
+  'ocean',
+  'paper',
+  'quiet',
+  'river',
+  'salt',
+  'thyme',
+  'umber',
+  'velvet',
+  'winter',
+  'xylo',
+  'yellow',
+  'zéro',
+  'night',
+  'signal',
+  'field',
+  'road',
 ];
-const GENRES = ['Rock', 'Jazz', 'Folk', 'Synthpop', 'Ambient', 'Soul', 'Blues', 'Classical', 'Hip-Hop', 'Électronique'];
+const GENRES = [
+  'Rock',
+  'Jazz',
+  'Folk',
+  'Synthpop',
+  'Ambient',
+  'Soul',
+  'Blues',
+  'Classical',
+  'Hip-Hop',
+  'Électronique',
+];
 
 /** A deterministic phrase of `count` words for number `n` (same n, same words, every run). */
 function words(n: number, count: number): string {
