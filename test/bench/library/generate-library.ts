@@ -114,5 +114,5 @@ export async function generateLibrary(dir: string, shape: LibraryShape): Promise
 }
 
 function safe(name: string): string {
-  return name.replace(/[/\u0000]/g, '_');
+  return name.replaceAll('/', '_');
 }

@@ -1,0 +1,40 @@
+/**
+ * The list routes the library benchmark times, at limit=100: first pages, deep offsets, every sort,
+ * filters and searches (a common word, two words, a rare word, no match).
+ */
+export async function routesToMeasure(url: string, songs: number): Promise<string[]> {
+  const json = async <T>(path: string) => (await (await fetch(url + path)).json()) as T;
+  const albums = await json<{ items: { id: string }[]; total: number }>(
+    '/api/albums?limit=1&offset=5000',
+  );
+  const artists = await json<{ items: { id: string }[] }>('/api/artists?limit=1&offset=500');
+  const albumId = albums.items[0]?.id ?? '';
+  const artistId = artists.items[0]?.id ?? '';
+  const deep = Math.max(0, songs - 100);
+  const deepAlbums = Math.max(0, Math.floor(songs / 10) - 100);
+  return [
+    '/api/songs?limit=100',
+    `/api/songs?limit=100&offset=${Math.floor(songs / 2)}`,
+    `/api/songs?limit=100&offset=${deep}`,
+    `/api/songs?limit=100&sort=title&offset=${deep}`,
+    `/api/songs?limit=100&sort=added&offset=${Math.floor(songs / 2)}`,
+    '/api/songs?limit=100&q=amber',
+    '/api/songs?limit=100&q=amber%20river&offset=100',
+    '/api/songs?limit=100&q=xylo%20zero%20night',
+    '/api/songs?limit=100&q=nomatchatall',
+    `/api/songs?limit=100&albumId=${albumId}`,
+    `/api/songs?limit=100&artistId=${artistId}`,
+    '/api/songs?limit=100&genre=jazz&offset=5000',
+    '/api/albums?limit=100',
+    `/api/albums?limit=100&sort=year&offset=${deepAlbums}`,
+    `/api/albums?limit=100&sort=artist&offset=${deepAlbums}`,
+    '/api/albums?limit=100&sort=added',
+    '/api/albums?limit=100&q=velvet',
+    '/api/albums?limit=100&genre=rock&offset=500',
+    `/api/albums?limit=100&artistId=${artistId}`,
+    '/api/artists?limit=100',
+    '/api/artists?limit=100&sort=added&offset=900',
+    '/api/artists?limit=100&q=blue',
+    '/api/genres',
+  ];
+}

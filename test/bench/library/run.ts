@@ -1,0 +1,203 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { freePort } from '../../helpers/free-port.ts';
+import { readRssBytes } from '../lib/proc-stats.ts';
+import { median, percentile } from '../lib/stats.ts';
+import { FULL_LIBRARY, generateLibrary } from './generate-library.ts';
+import { routesToMeasure } from './routes.ts';
+
+/**
+ * `npm run bench:library`: Tapedeck on a generated library of 100 000 tiny tagged MP3s (1 000
+ * artists × 10 albums × 10 tracks). Measures the first scan to a healthy server, a restart with
+ * the catalog built, RSS at rest after each, and p50/p95 of every list route at limit=100, deep
+ * offsets and searches included; and, as the peer in the same run, music-metadata alone reading
+ * every file. Writes test/bench/library/RESULTS.md. Not part of `npm test`.
+ *
+ * BENCH_LIBRARY_ARTISTS (default 1000) scales the library; BENCH_LIBRARY_DIR keeps it between runs
+ * (default: a folder in the system temp dir, generated once).
+ */
+const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
+const artists = Number(process.env.BENCH_LIBRARY_ARTISTS ?? FULL_LIBRARY.artists);
+const shape = { ...FULL_LIBRARY, artists };
+const songs = artists * shape.albumsPerArtist * shape.tracksPerAlbum;
+const musicDir = process.env.BENCH_LIBRARY_DIR ?? join(tmpdir(), `tapedeck-library-${songs}`);
+const REQUESTS = 100;
+const MiB = 1024 * 1024;
+
+const lines: string[] = [];
+const say = (line: string) => {
+  console.log(line);
+  lines.push(line);
+};
+
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ');
+const loadAtStart = load();
+if (!existsSync(join(musicDir, '.complete'))) {
+  const started = performance.now();
+  await rm(musicDir, { recursive: true, force: true });
+  await generateLibrary(musicDir, shape);
+  await writeFile(join(musicDir, '.complete'), '');
+  console.log(`generated ${songs} songs in ${seconds(performance.now() - started)}`);
+}
+const cacheDir = await mkdtemp(join(tmpdir(), 'tapedeck-library-cache-'));
+
+try {
+  const first = await startServer();
+  const firstRss = await rssAtRest(first.child.pid!);
+  const latencies = await measureRoutes(first.url);
+  await stop(first.child);
+  const again = await startServer();
+  await waitForOutput(again, /scan: \d+ songs/, 300_000); // the rescan behind the restart
+  const againRss = await rssAtRest(again.child.pid!);
+  await stop(again.child);
+  const floor = JSON.parse(
+    execFileSync(
+      process.execPath,
+      ['--import', 'tsx', 'test/bench/library/parse-floor.ts', musicDir],
+      {
+        cwd: repoRoot,
+        encoding: 'utf8',
+        maxBuffer: 1 << 20,
+      },
+    ),
+  ) as { files: number; ms: number };
+
+  say(`## 100 000 songs (${new Date().toISOString().slice(0, 10)}, ${songs} songs)`);
+  say('');
+  say(`Machine load average (1/5/15 min) at start: ${loadAtStart}; at the end: ${load()}.`);
+  say('');
+  say('| Measure | Tapedeck | Target |');
+  say('| --- | --- | --- |');
+  say(`| First scan to a healthy server | ${seconds(first.ms)} | ≤ 60 s |`);
+  say(
+    `| Peer: music-metadata alone reading every file | ${seconds(floor.ms)} (scan = ${(first.ms / floor.ms).toFixed(2)}× it) | — |`,
+  );
+  say(`| Restart with the catalog built, to healthy | ${seconds(again.ms)} | ≤ 3 s |`);
+  say(`| RSS at rest after the first scan | ${(firstRss / MiB).toFixed(0)} MiB | ≤ 250 MiB |`);
+  say(
+    `| RSS at rest after a restart (and its rescan) | ${(againRss / MiB).toFixed(0)} MiB | ≤ 250 MiB |`,
+  );
+  say('');
+  say(`List routes, ${REQUESTS} sequential requests each after 5 warm-ups (ms):`);
+  say('');
+  say('| Route | p50 | p95 | items | total |');
+  say('| --- | --- | --- | --- | --- |');
+  for (const row of latencies) {
+    say(
+      `| \`${row.path}\` | ${row.p50.toFixed(1)} | ${row.p95.toFixed(1)} | ${row.items} | ${row.total} |`,
+    );
+  }
+  const worst = Math.max(...latencies.map((row) => row.p95));
+  say('');
+  say(`Worst p95: ${worst.toFixed(1)} ms (target ≤ 30 ms).`);
+  await writeFile(
+    join(repoRoot, 'test/bench/library/RESULTS.md'),
+    `# Library benchmark results\n\nWritten by \`npm run bench:library\` (see run.ts for the method).\n\n${lines.join('\n')}\n`,
+  );
+} finally {
+  await rm(cacheDir, { recursive: true, force: true });
+}
+
+interface Server {
+  child: ChildProcess;
+  url: string;
+  ms: number;
+  output: () => string;
+}
+
+async function startServer(): Promise<Server> {
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts'], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      MUSIC_DIR: musicDir,
+      CACHE_DIR: cacheDir,
+      WATCH: '1',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 600_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited:\n${output}`);
+    const health = await fetch(`${url}/api/health`).then(
+      (r) => r.json() as Promise<{ songs?: number }>,
+      () => null,
+    );
+    if (health?.songs === songs)
+      return { child, url, ms: performance.now() - started, output: () => output };
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`not healthy with ${songs} songs within 600 s:\n${output}`);
+}
+
+async function waitForOutput(server: Server, pattern: RegExp, ms: number) {
+  const deadline = Date.now() + ms;
+  while (!pattern.test(server.output())) {
+    if (Date.now() > deadline)
+      throw new Error(`no ${pattern} within ${ms} ms:\n${server.output()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Median RSS over 5 s, after 10 s without requests. */
+async function rssAtRest(pid: number): Promise<number> {
+  await new Promise((r) => setTimeout(r, 10_000));
+  const samples: number[] = [];
+  for (let i = 0; i < 25; i++) {
+    samples.push(readRssBytes(pid));
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return median(samples);
+}
+
+async function measureRoutes(url: string) {
+  const rows = [];
+  for (const path of await routesToMeasure(url, songs)) {
+    const times: number[] = [];
+    let body: { items?: unknown[]; total?: number } = {};
+    for (let i = 0; i < REQUESTS + 5; i++) {
+      const started = performance.now();
+      const res = await fetch(url + path);
+      body = (await res.json()) as typeof body;
+      if (!res.ok) throw new Error(`${path}: ${res.status} ${JSON.stringify(body)}`);
+      if (i >= 5) times.push(performance.now() - started);
+    }
+    rows.push({
+      path,
+      p50: percentile(times, 50),
+      p95: percentile(times, 95),
+      items: body.items?.length ?? 0,
+      total: body.total ?? '',
+    });
+  }
+  return rows;
+}
+
+async function stop(child: ChildProcess) {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
