@@ -31,6 +31,8 @@ export interface Catalog {
   reloadIfChanged(): Promise<boolean>;
   /** What the list queries read (one consistent catalog, even while a scan replaces it). */
   state(): QueryState;
+  /** Builds the sort orders and the search index now rather than at the first request. */
+  warm(): void;
 }
 
 export interface CatalogUpdate {
@@ -56,11 +58,13 @@ export function createCatalog(storage: Storage): Catalog {
     return { index, orders: createSortOrders(index), search: createSongSearch(index), version };
   }
 
-  function use(table: SongTable, version: string | null) {
+  function use(table: SongTable, version: string | null, warmSoon: boolean) {
     current = prepare(table, version);
     entries = new Map();
-    // Orders and the search text are built when first asked for; build them soon anyway, so that
-    // a listener's first sorted page does not wait for them.
+    // Orders and the search index are built when first asked for. After a scan or a reload they
+    // are built soon anyway, so that a listener's first sorted page does not wait for them; after
+    // the load at start the server asks once it listens (see warm()).
+    if (!warmSoon) return;
     const warming = current;
     setTimeout(() => {
       if (current !== warming) return;
@@ -118,23 +122,27 @@ export function createCatalog(storage: Storage): Catalog {
         },
         async commit() {
           const table = builder.build();
-          use(table, await writeSnapshot(storage, table));
+          use(table, await writeSnapshot(storage, table), true);
         },
       };
     },
     async load() {
       const saved = await readSnapshot(storage);
-      if (saved) use(saved.table, saved.version);
+      if (saved) use(saved.table, saved.version, false);
     },
     async reloadIfChanged() {
       const version = await readSnapshotVersion(storage);
       if (version === current.version) return false;
       const saved = await readSnapshot(storage);
       if (!saved) return false;
-      use(saved.table, saved.version);
+      use(saved.table, saved.version, true);
       return true;
     },
     state: () => current,
+    warm() {
+      current.orders.warm();
+      current.search.warm();
+    },
   };
 }
 

@@ -31,6 +31,11 @@ export interface GenreInfo {
   albumCount: number;
 }
 
+/** A genre and the song rows that have it. */
+export interface GenreEntry extends GenreInfo {
+  rows: Uint32Array;
+}
+
 /** The catalog in memory: the song table plus what is derived from it at load. */
 export interface LibraryIndex {
   songs: SongTable;
@@ -38,8 +43,8 @@ export interface LibraryIndex {
   albumOf: Uint32Array;
   albums: AlbumInfo[];
   artists: ArtistInfo[];
-  /** By folded name, ordered by name. */
-  genres: Map<string, GenreInfo>;
+  /** By lower-cased name, ordered by name. */
+  genres: Map<string, GenreEntry>;
   songById: Map<string, number>;
   songByKey: Map<string, number>;
   albumById: Map<string, number>;
@@ -130,7 +135,7 @@ function describeAlbum(
   songs: SongTable,
   rows: number[],
   artistIndex: number,
-  catalogGenres: Map<string, GenreInfo>,
+  catalogGenres: Map<string, GenreEntry>,
 ): AlbumInfo {
   rows.sort(
     (x, y) =>
@@ -179,25 +184,25 @@ function compareDiscography(x: AlbumInfo, y: AlbumInfo): number {
   return (x.year ?? 99999) - (y.year ?? 99999) || (x.name ?? '').localeCompare(y.name ?? '');
 }
 
-function countGenres(songs: SongTable, albumOf: Uint32Array): Map<string, GenreInfo> {
-  const genres = new Map<string, GenreInfo & { albums: Set<number> }>();
+function countGenres(songs: SongTable, albumOf: Uint32Array): Map<string, GenreEntry> {
+  const genres = new Map<string, { name: string; rows: number[]; albums: Set<number> }>();
   for (let i = 0; i < songs.length; i++) {
     for (const name of songs.genres[i]!) {
       const key = name.toLocaleLowerCase('en');
       let genre = genres.get(key);
       if (!genre) {
-        genre = { name, songCount: 0, albumCount: 0, albums: new Set() };
+        genre = { name, rows: [], albums: new Set() };
         genres.set(key, genre);
       }
-      genre.songCount++;
+      genre.rows.push(i);
       genre.albums.add(albumOf[i]!);
     }
   }
   const sorted = [...genres.entries()].sort((x, y) => x[1].name.localeCompare(y[1].name));
   return new Map(
-    sorted.map(([key, { name, songCount, albums }]) => [
+    sorted.map(([key, { name, rows, albums }]) => [
       key,
-      { name, songCount, albumCount: albums.size },
+      { name, songCount: rows.length, albumCount: albums.size, rows: Uint32Array.from(rows) },
     ]),
   );
 }

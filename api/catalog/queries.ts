@@ -52,7 +52,10 @@ export function querySongs(state: QueryState, query: SongQuery, view: UserView):
   if (query.sort === 'recently-played' || query.sort === 'most-played') {
     const played = [...view.plays.entries()]
       .map(([id, plays]) => ({ row: index.songById.get(id), ...plays }))
-      .filter((p): p is typeof p & { row: number } => p.row !== undefined && keep(p.row))
+      .filter(
+        (p): p is typeof p & { row: number } =>
+          p.row !== undefined && (keep === null || keep[p.row] === 1),
+      )
       .sort((x, y) =>
         query.sort === 'most-played'
           ? y.count - x.count || y.lastPlayedAt - x.lastPlayedAt
@@ -88,56 +91,63 @@ export function queryArtists(state: QueryState, query: ArtistQuery): RowPage {
   return walk(state.orders.artists(query.sort ?? 'name'), keep, query, artists.length);
 }
 
-function songFilter(state: QueryState, query: SongQuery, view: UserView): (row: number) => boolean {
+/** The rows every filter keeps (1), or null when there is no filter. */
+function songFilter(state: QueryState, query: SongQuery, view: UserView): Uint8Array | null {
   const { index } = state;
-  const { songs, albumOf, albums } = index;
-  const tests: ((row: number) => boolean)[] = [];
+  const { songs, albums } = index;
+  const masks: Uint8Array[] = [];
   if (query.albumId !== undefined) {
-    const album = index.albumById.get(query.albumId) ?? -1;
-    tests.push((row) => albumOf[row] === album);
+    const mask = new Uint8Array(songs.length);
+    const album = index.albumById.get(query.albumId);
+    if (album !== undefined) for (const row of albums[album]!.songs) mask[row] = 1;
+    masks.push(mask);
   }
   if (query.artistId !== undefined) {
-    const artist = index.artistById.get(query.artistId) ?? -1;
-    tests.push((row) => albums[albumOf[row]!]!.artistIndex === artist);
+    const mask = new Uint8Array(songs.length);
+    const artist = index.artistById.get(query.artistId);
+    if (artist !== undefined) {
+      for (const a of index.artists[artist]!.albums)
+        for (const row of albums[a]!.songs) mask[row] = 1;
+    }
+    masks.push(mask);
   }
   if (query.genre !== undefined) {
-    const genre = query.genre.toLocaleLowerCase('en');
-    // Genre lists are shared between songs: decide once per distinct list.
-    const decided = new Map<readonly string[], boolean>();
-    tests.push((row) => {
-      const list = songs.genres[row]!;
-      let yes = decided.get(list);
-      if (yes === undefined) {
-        yes = list.some((g) => g.toLocaleLowerCase('en') === genre);
-        decided.set(list, yes);
-      }
-      return yes;
-    });
+    const mask = new Uint8Array(songs.length);
+    const genre = index.genres.get(query.genre.toLocaleLowerCase('en'));
+    for (const row of genre?.rows ?? []) mask[row] = 1;
+    masks.push(mask);
   }
   if (query.favourite) {
-    const favourites = view.favourites.songs;
-    tests.push((row) => favourites.has(songs.id[row]!));
+    const mask = new Uint8Array(songs.length);
+    for (const id of view.favourites.songs) {
+      const row = index.songById.get(id);
+      if (row !== undefined) mask[row] = 1;
+    }
+    masks.push(mask);
   }
   const terms = queryTerms(query.q);
-  if (terms.length > 0) {
-    const hits = state.search.match(terms);
-    tests.push((row) => hits[row] === 1);
-  }
-  return (row) => tests.every((test) => test(row));
+  if (terms.length > 0) masks.push(state.search.match(terms));
+  if (masks.length === 0) return null;
+  const all = masks[0]!;
+  for (const mask of masks.slice(1))
+    for (let row = 0; row < all.length; row++) all[row]! &= mask[row]!;
+  return all;
 }
 
-/** Counts every kept row of `order` and collects the asked page. */
+/** Counts every kept row of `order` (all when `keep` is null) and collects the asked page. */
 function walk(
   order: Uint32Array,
-  keep: (row: number) => boolean,
+  keep: Uint8Array | ((row: number) => boolean) | null,
   { limit, offset }: { limit: number; offset: number },
   length: number,
 ): RowPage {
+  if (keep === null) return { rows: [...order.subarray(offset, offset + limit)], total: length };
   const rows: number[] = [];
   let total = 0;
+  const kept = typeof keep === 'function' ? keep : (row: number) => keep[row] === 1;
   for (let i = 0; i < length; i++) {
     const row = order[i]!;
-    if (!keep(row)) continue;
+    if (!kept(row)) continue;
     if (total >= offset && rows.length < limit) rows.push(row);
     total++;
   }
