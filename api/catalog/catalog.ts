@@ -5,7 +5,7 @@ import { readSnapshot, readSnapshotVersion, writeSnapshot } from './snapshot.ts'
 import type { CatalogEntry, SongRecord } from './song.ts';
 import { createSongSearch } from './song-search.ts';
 import { createTableBuilder, recordAt, type SongTable } from './song-table.ts';
-import { createSortOrders } from './sort-orders.ts';
+import { ALBUM_SORTS, ARTIST_SORTS, createSortOrders, SONG_SORTS } from './sort-orders.ts';
 import { songJson } from './to-json.ts';
 import { EMPTY_USER_VIEW } from './user-view.ts';
 
@@ -31,8 +31,11 @@ export interface Catalog {
   reloadIfChanged(): Promise<boolean>;
   /** What the list queries read (one consistent catalog, even while a scan replaces it). */
   state(): QueryState;
-  /** Builds the sort orders and the search index now rather than at the first request. */
-  warm(): void;
+  /**
+   * Builds the sort orders and the search index now rather than at the first request, one per
+   * task, so that requests are answered in between.
+   */
+  warm(): Promise<void>;
 }
 
 export interface CatalogUpdate {
@@ -55,7 +58,19 @@ export function createCatalog(storage: Storage): Catalog {
 
   function prepare(table: SongTable, version: string | null) {
     const index = buildLibraryIndex(table);
-    return { index, orders: createSortOrders(index), search: createSongSearch(index), version };
+    return {
+      index,
+      orders: createSortOrders(index),
+      search: createSongSearch(index),
+      version,
+      /** Rows by storage key: only scans need it, so it is made by the first one. */
+      byKey: null as Map<string, number> | null,
+    };
+  }
+
+  function rowOfKey(state: typeof current, key: string): number | undefined {
+    state.byKey ??= new Map(state.index.songs.key.map((k, row) => [k, row]));
+    return state.byKey.get(key);
   }
 
   function use(table: SongTable, version: string | null, warmSoon: boolean) {
@@ -64,13 +79,22 @@ export function createCatalog(storage: Storage): Catalog {
     // Orders and the search index are built when first asked for. After a scan or a reload they
     // are built soon anyway, so that a listener's first sorted page does not wait for them; after
     // the load at start the server asks once it listens (see warm()).
-    if (!warmSoon) return;
-    const warming = current;
-    setTimeout(() => {
-      if (current !== warming) return;
-      warming.orders.warm();
-      warming.search.warm();
-    }, 50).unref();
+    if (warmSoon) setTimeout(() => void warmUp(current), 50).unref();
+  }
+
+  async function warmUp(state: typeof current) {
+    const steps = [
+      ...SONG_SORTS.map((sort) => () => state.orders.songs(sort)),
+      ...ALBUM_SORTS.map((sort) => () => state.orders.albums(sort)),
+      ...ARTIST_SORTS.map((sort) => () => state.orders.artists(sort)),
+      () => state.search.warm(),
+      () => state.orders.warm(), // all built: drops the name ranks they were built from
+    ];
+    for (const step of steps) {
+      if (current !== state) return; // replaced meanwhile: that one warms itself
+      step();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 
   return {
@@ -95,7 +119,7 @@ export function createCatalog(storage: Storage): Catalog {
     size: () => current.index.songs.length,
     version: () => current.version,
     scanned(key) {
-      const row = current.index.songByKey.get(key);
+      const row = rowOfKey(current, key);
       if (row === undefined) return undefined;
       const { songs } = current.index;
       return { version: songs.version[row]!, addedAt: songs.addedAt[row]! };
@@ -103,14 +127,14 @@ export function createCatalog(storage: Storage): Catalog {
     keys: () => current.index.songs.key,
     pictureIds: () => new Set(current.index.songs.pictureId.filter((id) => id !== null)),
     startUpdate(capacity) {
-      const old = current.index;
+      const base = current;
       const builder = createTableBuilder(capacity);
       let size = 0;
       return {
         keep(key) {
-          const row = old.songByKey.get(key);
+          const row = rowOfKey(base, key);
           if (row === undefined) return;
-          builder.add(recordAt(old.songs, row));
+          builder.add(recordAt(base.index.songs, row));
           size++;
         },
         add(record) {
@@ -139,10 +163,7 @@ export function createCatalog(storage: Storage): Catalog {
       return true;
     },
     state: () => current,
-    warm() {
-      current.orders.warm();
-      current.search.warm();
-    },
+    warm: () => warmUp(current),
   };
 }
 

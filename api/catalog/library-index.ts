@@ -46,7 +46,6 @@ export interface LibraryIndex {
   /** By lower-cased name, ordered by name. */
   genres: Map<string, GenreEntry>;
   songById: Map<string, number>;
-  songByKey: Map<string, number>;
   albumById: Map<string, number>;
   artistById: Map<string, number>;
 }
@@ -57,45 +56,52 @@ const MAX_ALBUM_GENRES = 8;
 export function buildLibraryIndex(songs: SongTable): LibraryIndex {
   const n = songs.length;
   const songById = new Map<string, number>();
-  const songByKey = new Map<string, number>();
   const albumOf = new Uint32Array(n);
   const albumById = new Map<string, number>();
   const artistById = new Map<string, number>();
   const albumRows: number[][] = [];
   const albumArtist: number[] = [];
   const artists: ArtistInfo[] = [];
-  const groupIds = new Map<string, string>(); // "artist\0album" as spelled → id (hash once)
+  // Album artist → album name → album row, keyed by the table's shared strings (their hashes are
+  // computed once), so ids are hashed once per album as spelled, not once per song.
+  const spelled = new Map<string, Map<string | null, number>>();
+
+  const addAlbum = (albumId: string, artistName: string): number => {
+    const album = albumRows.length;
+    albumById.set(albumId, album);
+    albumRows.push([]);
+    const artistId = artistIdOf(artistName);
+    let artist = artistById.get(artistId);
+    if (artist === undefined) {
+      artist = artists.length;
+      artistById.set(artistId, artist);
+      artists.push({
+        id: artistId,
+        name: artistName,
+        albums: [],
+        songCount: 0,
+        pictureId: null,
+        addedAt: 0,
+      });
+    }
+    albumArtist.push(artist);
+    return album;
+  };
 
   for (let i = 0; i < n; i++) {
     songById.set(songs.id[i]!, i);
-    songByKey.set(songs.key[i]!, i);
     const artistName = songs.albumArtist[i]!;
-    const spelled = `${artistName}\u0000${songs.album[i] ?? ''}`;
-    let albumId = groupIds.get(spelled);
-    if (!albumId) {
-      albumId = albumIdOf(artistName, songs.album[i] ?? null);
-      groupIds.set(spelled, albumId);
+    const albumName = songs.album[i] ?? null;
+    let byName = spelled.get(artistName);
+    if (!byName) {
+      byName = new Map();
+      spelled.set(artistName, byName);
     }
-    let album = albumById.get(albumId);
+    let album = byName.get(albumName);
     if (album === undefined) {
-      album = albumRows.length;
-      albumById.set(albumId, album);
-      albumRows.push([]);
-      const artistId = artistIdOf(artistName);
-      let artist = artistById.get(artistId);
-      if (artist === undefined) {
-        artist = artists.length;
-        artistById.set(artistId, artist);
-        artists.push({
-          id: artistId,
-          name: artistName,
-          albums: [],
-          songCount: 0,
-          pictureId: null,
-          addedAt: 0,
-        });
-      }
-      albumArtist.push(artist);
+      const albumId = albumIdOf(artistName, albumName);
+      album = albumById.get(albumId) ?? addAlbum(albumId, artistName);
+      byName.set(albumName, album);
     }
     albumOf[i] = album;
     albumRows[album]!.push(i);
@@ -124,7 +130,6 @@ export function buildLibraryIndex(songs: SongTable): LibraryIndex {
     artists,
     genres,
     songById,
-    songByKey,
     albumById,
     artistById,
   };
