@@ -1,6 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -101,6 +101,7 @@ try {
     join(repoRoot, 'test/bench/library/RESULTS.md'),
     `# Library benchmark results\n\nWritten by \`npm run bench:library\` (see run.ts for the method).\n\n${lines.join('\n')}\n`,
   );
+  await replaceSection(join(repoRoot, 'test/bench/RESULTS.md'), lines.join('\n'));
 } finally {
   await rm(cacheDir, { recursive: true, force: true });
 }
@@ -196,6 +197,19 @@ async function stop(child: ChildProcess) {
   const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
   await exited;
   clearTimeout(timer);
+}
+
+/** Rewrites the part of RESULTS.md between the library markers (appended when missing). */
+async function replaceSection(file: string, body: string) {
+  const [start, end] = ['<!-- library:start -->', '<!-- library:end -->'];
+  const text = await readFile(file, 'utf8').catch(() => '');
+  const section = `${start}\n${body}\n${end}`;
+  const at = text.indexOf(start);
+  const next =
+    at === -1
+      ? `${text.trimEnd()}\n\n${section}\n`
+      : text.slice(0, at) + section + text.slice(text.indexOf(end) + end.length);
+  await writeFile(file, next);
 }
 
 function seconds(ms: number): string {
