@@ -55,7 +55,10 @@ async function main() {
   const url = await listen(server, config.port, config.host);
   log.success(`Tapedeck is playing on ${url} (${catalog.size()} songs, ${stores.audio.name})`);
   // Sort orders and search index next (about a second at 100 000 songs), then the rescan.
-  void catalog.warm().then(() => (first ? null : scanner.rescan('start')));
+  void catalog
+    .warm()
+    .catch((error) => log.error('building the sort orders and search index failed', error))
+    .then(() => (first ? null : scanner.rescan('start')));
 
   const stopWatching = config.watch
     ? watchLibrary(config.musicDir, () => void scanner.rescan('files changed'), { log })

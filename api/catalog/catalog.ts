@@ -79,7 +79,8 @@ export function createCatalog(storage: Storage): Catalog {
     // Orders and the search index are built when first asked for. After a scan or a reload they
     // are built soon anyway, so that a listener's first sorted page does not wait for them; after
     // the load at start the server asks once it listens (see warm()).
-    if (warmSoon) setTimeout(() => void warmUp(current), 50).unref();
+    // A failure here would show again at the request that needs the order (a logged 500).
+    if (warmSoon) setTimeout(() => warmUp(current).catch(() => {}), 50).unref();
   }
 
   async function warmUp(state: typeof current) {
