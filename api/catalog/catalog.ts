@@ -1,6 +1,6 @@
 import type { Storage } from 'unstorage';
 import { buildLibraryIndex, type LibraryIndex } from './library-index.ts';
-import type { QueryState } from './queries.ts';
+import { nameTexts, type QueryState } from './queries.ts';
 import { readSnapshot, readSnapshotVersion, writeSnapshot } from './snapshot.ts';
 import type { CatalogEntry, SongRecord } from './song.ts';
 import { createSongSearch } from './song-search.ts';
@@ -89,6 +89,7 @@ export function createCatalog(storage: Storage): Catalog {
       ...ALBUM_SORTS.map((sort) => () => state.orders.albums(sort)),
       ...ARTIST_SORTS.map((sort) => () => state.orders.artists(sort)),
       () => state.search.warm(),
+      () => nameTexts(state.index),
       () => state.orders.warm(), // all built: drops the name ranks they were built from
     ];
     for (const step of steps) {

@@ -79,7 +79,7 @@ export function queryAlbums(state: QueryState, query: AlbumQuery): RowPage {
     if (artist !== undefined && album.artistIndex !== artist) return false;
     if (genre !== undefined && !album.genres.some((g) => g.toLocaleLowerCase('en') === genre))
       return false;
-    return terms.length === 0 || matchesAll(albumText(state.index, a), terms);
+    return terms.length === 0 || matchesAll(nameTexts(state.index).albums[a]!, terms);
   };
   return walk(state.orders.albums(query.sort ?? 'name'), keep, query, albums.length);
 }
@@ -87,7 +87,8 @@ export function queryAlbums(state: QueryState, query: AlbumQuery): RowPage {
 export function queryArtists(state: QueryState, query: ArtistQuery): RowPage {
   const terms = queryTerms(query.q);
   const { artists } = state.index;
-  const keep = (a: number) => terms.length === 0 || matchesAll(foldName(artists[a]!.name), terms);
+  const keep = (a: number) =>
+    terms.length === 0 || matchesAll(nameTexts(state.index).artists[a]!, terms);
   return walk(state.orders.artists(query.sort ?? 'name'), keep, query, artists.length);
 }
 
@@ -158,18 +159,21 @@ function page(all: number[], { limit, offset }: { limit: number; offset: number 
   return { rows: all.slice(offset, offset + limit), total: all.length };
 }
 
-const albumTexts = new WeakMap<LibraryIndex, string[]>();
+const texts = new WeakMap<LibraryIndex, { albums: string[]; artists: string[] }>();
 
-/** Folded "name artist" of each album, made once per catalog. */
-function albumText(index: LibraryIndex, a: number): string {
-  let texts = albumTexts.get(index);
-  if (!texts) {
-    texts = index.albums.map((album) =>
-      foldName(`${album.name ?? ''}\u0001${index.artists[album.artistIndex]!.name}`),
-    );
-    albumTexts.set(index, texts);
+/** Folded "name artist" of each album and name of each artist, made once per catalog. */
+export function nameTexts(index: LibraryIndex): { albums: string[]; artists: string[] } {
+  let made = texts.get(index);
+  if (!made) {
+    made = {
+      albums: index.albums.map((album) =>
+        foldName(`${album.name ?? ''} ${index.artists[album.artistIndex]!.name}`),
+      ),
+      artists: index.artists.map((artist) => foldName(artist.name)),
+    };
+    texts.set(index, made);
   }
-  return texts[a]!;
+  return made;
 }
 
 function foldName(text: string): string {
