@@ -15,6 +15,10 @@ export interface Catalog {
   size(): number;
   /** Identity of the catalog's content: it changes with every scan that changes a song. */
   version(): string | null;
+  /** The entry of the song at a storage key (tools and tests; the API never looks songs up by key). */
+  getByKey(key: string): CatalogEntry | undefined;
+  /** Every entry, in library order (tools and tests: it builds 100 000 objects at 100 000 songs). */
+  entries(): CatalogEntry[];
   /** What the scan needs to know of a file it indexed before. */
   scanned(key: string): { version: string; addedAt: number } | undefined;
   keys(): Iterable<string>;
@@ -99,24 +103,33 @@ export function createCatalog(storage: Storage): Catalog {
     }
   }
 
+  function get(id: string): CatalogEntry | undefined {
+    let entry = entries.get(id);
+    if (entry) return entry;
+    const { index } = current;
+    const row = index.songById.get(id);
+    if (row === undefined) return undefined;
+    if (entries.size >= ENTRY_CACHE_LIMIT) entries.clear();
+    const { songs } = index;
+    entry = {
+      song: songJson(index, row, EMPTY_USER_VIEW),
+      key: songs.key[row]!,
+      mtimeMs: songs.mtimeMs[row]!,
+      version: songs.version[row]!,
+      pictureId: songs.pictureId[row] ?? null,
+    };
+    entries.set(id, entry);
+    return entry;
+  }
+
   return {
-    get(id) {
-      let entry = entries.get(id);
-      if (entry) return entry;
-      const { index } = current;
-      const row = index.songById.get(id);
-      if (row === undefined) return undefined;
-      if (entries.size >= ENTRY_CACHE_LIMIT) entries.clear();
-      const { songs } = index;
-      entry = {
-        song: songJson(index, row, EMPTY_USER_VIEW),
-        key: songs.key[row]!,
-        mtimeMs: songs.mtimeMs[row]!,
-        version: songs.version[row]!,
-        pictureId: songs.pictureId[row] ?? null,
-      };
-      entries.set(id, entry);
-      return entry;
+    get,
+    getByKey(key) {
+      const row = rowOfKey(current, key);
+      return row === undefined ? undefined : get(current.index.songs.id[row]!);
+    },
+    entries() {
+      return [...current.orders.songs('default')].map((row) => get(current.index.songs.id[row]!)!);
     },
     size: () => current.index.songs.length,
     version: () => current.version,
