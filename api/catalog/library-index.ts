@@ -1,3 +1,4 @@
+import { countGenres, type GenreEntry } from './genre-index.ts';
 import { albumIdOf, artistIdOf } from './ids.ts';
 import type { SongTable } from './song-table.ts';
 
@@ -23,17 +24,6 @@ export interface ArtistInfo {
   songCount: number;
   pictureId: string | null;
   addedAt: number;
-}
-
-export interface GenreInfo {
-  name: string;
-  songCount: number;
-  albumCount: number;
-}
-
-/** A genre and the song rows that have it. */
-export interface GenreEntry extends GenreInfo {
-  rows: Uint32Array;
 }
 
 /** The catalog in memory: the song table plus what is derived from it at load. */
@@ -187,27 +177,4 @@ function describeAlbum(
 /** An artist's albums oldest first; albums without a year last. */
 function compareDiscography(x: AlbumInfo, y: AlbumInfo): number {
   return (x.year ?? 99999) - (y.year ?? 99999) || (x.name ?? '').localeCompare(y.name ?? '');
-}
-
-function countGenres(songs: SongTable, albumOf: Uint32Array): Map<string, GenreEntry> {
-  const genres = new Map<string, { name: string; rows: number[]; albums: Set<number> }>();
-  for (let i = 0; i < songs.length; i++) {
-    for (const name of songs.genres[i]!) {
-      const key = name.toLocaleLowerCase('en');
-      let genre = genres.get(key);
-      if (!genre) {
-        genre = { name, rows: [], albums: new Set() };
-        genres.set(key, genre);
-      }
-      genre.rows.push(i);
-      genre.albums.add(albumOf[i]!);
-    }
-  }
-  const sorted = [...genres.entries()].sort((x, y) => x[1].name.localeCompare(y[1].name));
-  return new Map(
-    sorted.map(([key, { name, rows, albums }]) => [
-      key,
-      { name, songCount: rows.length, albumCount: albums.size, rows: Uint32Array.from(rows) },
-    ]),
-  );
 }

@@ -1,14 +1,14 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '../../helpers/free-port.ts';
 import { readRssBytes } from '../lib/proc-stats.ts';
 import { median, percentile } from '../lib/stats.ts';
 import { FULL_LIBRARY, generateLibrary } from './generate-library.ts';
 import { routesToMeasure } from './routes.ts';
+import { startServer, stop, waitForOutput } from './server.ts';
 
 /**
  * `npm run bench:library`: Tapedeck on a generated library of 100 000 tiny tagged MP3s (1 000
@@ -49,11 +49,11 @@ if (!existsSync(join(musicDir, '.complete'))) {
 const cacheDir = await mkdtemp(join(tmpdir(), 'tapedeck-library-cache-'));
 
 try {
-  const first = await startServer();
+  const first = await startServer({ musicDir, cacheDir }, songs);
   const firstRss = await rssAtRest(first.child.pid!);
   const latencies = await measureRoutes(first.url);
   await stop(first.child);
-  const again = await startServer();
+  const again = await startServer({ musicDir, cacheDir }, songs);
   await waitForOutput(again, /scan: \d+ songs/, 300_000); // the rescan behind the restart
   const againRss = await rssAtRest(again.child.pid!);
   await stop(again.child);
@@ -106,56 +106,6 @@ try {
   await rm(cacheDir, { recursive: true, force: true });
 }
 
-interface Server {
-  child: ChildProcess;
-  url: string;
-  ms: number;
-  output: () => string;
-}
-
-async function startServer(): Promise<Server> {
-  const port = await freePort();
-  const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts'], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      MUSIC_DIR: musicDir,
-      CACHE_DIR: cacheDir,
-      WATCH: '1',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 600_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited:\n${output}`);
-    const health = await fetch(`${url}/api/health`).then(
-      (r) => r.json() as Promise<{ songs?: number }>,
-      () => null,
-    );
-    if (health?.songs === songs)
-      return { child, url, ms: performance.now() - started, output: () => output };
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`not healthy with ${songs} songs within 600 s:\n${output}`);
-}
-
-async function waitForOutput(server: Server, pattern: RegExp, ms: number) {
-  const deadline = Date.now() + ms;
-  while (!pattern.test(server.output())) {
-    if (Date.now() > deadline)
-      throw new Error(`no ${pattern} within ${ms} ms:\n${server.output()}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 /** Median RSS over 5 s, after 10 s without requests. */
 async function rssAtRest(pid: number): Promise<number> {
   await new Promise((r) => setTimeout(r, 10_000));
@@ -188,15 +138,6 @@ async function measureRoutes(url: string) {
     });
   }
   return rows;
-}
-
-async function stop(child: ChildProcess) {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
 }
 
 /** Rewrites the part of RESULTS.md between the library markers (appended when missing). */
