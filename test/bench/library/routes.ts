@@ -4,10 +4,13 @@
  */
 export async function routesToMeasure(url: string, songs: number): Promise<string[]> {
   const json = async <T>(path: string) => (await (await fetch(url + path)).json()) as T;
-  const albums = await json<{ items: { id: string }[]; total: number }>(
-    '/api/albums?limit=1&offset=5000',
-  );
-  const artists = await json<{ items: { id: string }[] }>('/api/artists?limit=1&offset=500');
+  type Page = { items: { id: string }[]; total: number };
+  const middle = async (list: string) => {
+    const { total } = await json<Page>(`${list}?limit=1`);
+    return (await json<Page>(`${list}?limit=1&offset=${Math.floor(total / 2)}`)).items[0]?.id;
+  };
+  const albums = { items: [{ id: (await middle('/api/albums')) ?? '' }] };
+  const artists = { items: [{ id: (await middle('/api/artists')) ?? '' }] };
   const albumId = albums.items[0]?.id ?? '';
   const artistId = artists.items[0]?.id ?? '';
   const deep = Math.max(0, songs - 100);
