@@ -9,10 +9,8 @@ export async function routesToMeasure(url: string, songs: number): Promise<strin
     const { total } = await json<Page>(`${list}?limit=1`);
     return (await json<Page>(`${list}?limit=1&offset=${Math.floor(total / 2)}`)).items[0]?.id;
   };
-  const albums = { items: [{ id: (await middle('/api/albums')) ?? '' }] };
-  const artists = { items: [{ id: (await middle('/api/artists')) ?? '' }] };
-  const albumId = albums.items[0]?.id ?? '';
-  const artistId = artists.items[0]?.id ?? '';
+  const albumId = (await middle('/api/albums')) ?? '';
+  const artistId = (await middle('/api/artists')) ?? '';
   const deep = Math.max(0, songs - 100);
   const deepAlbums = Math.max(0, Math.floor(songs / 10) - 100);
   return [
