@@ -11,6 +11,7 @@ import { createPictureStore } from './covers/picture-store.ts';
 import { createHttpServer } from './http/create-http-server.ts';
 import { listen } from './http/listen.ts';
 import { createLogger } from './log.ts';
+import { fileNameOf } from './scan/key-names.ts';
 import { createRescanner } from './scan/rescanner.ts';
 import { scanLibrary } from './scan/scan-library.ts';
 import { watchLibrary } from './scan/watch-library.ts';
@@ -28,7 +29,7 @@ async function main() {
   const hasClient = existsSync(join(config.clientDir, 'index.html'));
   if (!hasClient) log.warn(`no built client in ${config.clientDir}: run \`npm run build\``);
 
-  const stores = createStores(config);
+  const stores = createStores(config, log);
   const catalog = createCatalog(stores.catalogStorage);
   await catalog.load();
   const pictures = createPictureStore(stores.catalogStorage);
@@ -50,8 +51,27 @@ async function main() {
   const first = catalog.size() === 0;
   if (first) await scanner.rescan('start');
 
-  const app = createApp({ catalog, audio: stores.audio, covers, clientDir: config.clientDir, log });
-  const server = createHttpServer({ app, catalog, audio: stores.audio });
+  // A song found changed when it is opened (or while streamed) is rescanned: the incremental scan
+  // reads only files whose version differs, so only that one is read again.
+  const onStale = async (key: string) => {
+    await scanner.rescan(`a song changed under the server (${fileNameOf(key)})`);
+  };
+  const app = createApp({
+    catalog,
+    audio: stores.audio,
+    covers,
+    clientDir: config.clientDir,
+    log,
+    onStale,
+  });
+  const server = createHttpServer({
+    app,
+    catalog,
+    audio: stores.audio,
+    log,
+    onStale,
+    timeouts: { stallMs: config.streamStallTimeout * 1000 },
+  });
   const url = await listen(server, config.port, config.host);
   log.success(`Tapedeck is playing on ${url} (${catalog.size()} songs, ${stores.audio.name})`);
   // Sort orders and search index next (about a second at 100 000 songs), then the rescan.

@@ -3,7 +3,7 @@ import type { Catalog } from '../catalog/catalog.ts';
 import { type CoverOwner, type CoverSource, coverVersionOf } from '../catalog/cover-url.ts';
 import { albumCoverSource, artistCoverSource, songCoverSource } from '../catalog/to-json.ts';
 import { COVER_SIZES, type CoverImages, type CoverSize } from '../covers/cover-images.ts';
-import { evaluatePreconditions } from '../lib/conditional.ts';
+import { evaluatePreconditions } from '../lib/http-semantics/conditional.ts';
 import { findRow } from './albums.ts';
 import { readParams } from './query-params.ts';
 import type { RouteTable } from './route-table.ts';

@@ -1,12 +1,11 @@
-import type { Readable } from 'node:stream';
 import type { SongRecord } from '../catalog/song.ts';
 import type { PictureStore } from '../covers/picture-store.ts';
 import type { AudioObjectInfo, AudioStore } from '../storage/audio-store.ts';
 import { withCodec } from './audio-type.ts';
-import { digestFile } from './digest-file.ts';
+import { digestFile, type FileDigest } from './digest-file.ts';
 import { namesFromKey } from './key-names.ts';
 import { playableDuration, UndecodableError } from './playable-duration.ts';
-import { readTags } from './read-tags.ts';
+import { readTags, type SongTags } from './read-tags.ts';
 import { songIdOf } from './song-id.ts';
 
 export interface IndexDeps {
@@ -15,6 +14,7 @@ export interface IndexDeps {
   pictures: PictureStore;
 }
 
+/** Files up to this size are read into memory once; larger ones are streamed, never held whole. */
 const READ_WHOLE_BYTES = 16 * 1024 * 1024;
 
 /**
@@ -29,17 +29,22 @@ export async function indexFile(
   { source, target, pictures }: IndexDeps,
 ): Promise<SongRecord> {
   if (info.size === 0) throw new UndecodableError('empty file');
-  const whole = () => source.read(info.key, 0, info.size - 1);
-  // A small file is read once for both passes; a large one is streamed twice, never held whole.
-  const bytes = info.size <= READ_WHOLE_BYTES ? await readAll(whole(), info.size) : null;
-  const tags = await readTags(bytes ?? whole(), fileType, info.size);
-  const isMpeg = tags.format.container === 'MPEG';
-  const { etag, mpeg } = bytes
-    ? await digestFile([bytes], isMpeg)
-    : await digestStream(whole(), isMpeg);
-  const duration = playableDuration(tags.format, info.size, mpeg);
+  // The version listed, or nothing: a file changed since the listing is read by the next rescan.
+  const object = await source.open(info.key, info.version);
+  if (!object) throw new Error('changed while it was scanned (the next rescan reads it)');
+  let tags: SongTags;
+  let digest: FileDigest;
+  try {
+    const whole = () => object.read(0, info.size - 1);
+    const bytes = info.size <= READ_WHOLE_BYTES ? await readAll(whole(), info.size) : null;
+    tags = await readTags(bytes ?? whole(), fileType, info.size);
+    digest = await digestFile(bytes ? [bytes] : whole(), tags.format.container === 'MPEG');
+    if (target !== source) await target.write?.(info, bytes ? [bytes] : whole());
+  } finally {
+    object.close();
+  }
+  const duration = playableDuration(tags.format, info.size, digest.mpeg);
   const pictureId = tags.picture ? await pictures.add(tags.picture) : null;
-  if (target !== source) await target.write?.(info, whole());
 
   const names = namesFromKey(info.key);
   const artist = tags.artist ?? names.artist ?? 'Unknown artist';
@@ -49,7 +54,7 @@ export async function indexFile(
     version: info.version,
     mtimeMs: info.mtimeMs,
     size: info.size,
-    etag,
+    etag: digest.etag,
     mimeType: withCodec(fileType, tags.format.codec),
     duration,
     title: tags.title ?? names.title,
@@ -65,27 +70,15 @@ export async function indexFile(
   };
 }
 
-async function readAll(stream: Readable, size: number): Promise<Uint8Array> {
+/** The whole object in one buffer (the store's stream errors if the object changes meanwhile). */
+async function readAll(stream: ReadableStream<Uint8Array>, size: number): Promise<Uint8Array> {
   const bytes = new Uint8Array(size);
   let at = 0;
-  try {
-    for await (const piece of stream) {
-      const chunk = piece as Uint8Array;
-      if (at + chunk.length > size) throw new Error('the file grew while it was read');
-      bytes.set(chunk, at);
-      at += chunk.length;
-    }
-  } finally {
-    stream.destroy();
+  for await (const chunk of stream) {
+    if (at + chunk.length > size) throw new Error('the file grew while it was read');
+    bytes.set(chunk, at);
+    at += chunk.length;
   }
   if (at !== size) throw new Error('the file shrank while it was read');
   return bytes;
-}
-
-async function digestStream(stream: Readable, isMpeg: boolean) {
-  try {
-    return await digestFile(stream as AsyncIterable<Uint8Array>, isMpeg);
-  } finally {
-    stream.destroy();
-  }
 }

@@ -1,5 +1,4 @@
-import type { Readable } from 'node:stream';
-import { type IAudioMetadata, parseBuffer, parseStream } from 'music-metadata';
+import { type IAudioMetadata, parseBuffer, parseWebStream } from 'music-metadata';
 import { cleanGenres, cleanNumber, cleanTag } from './tag-text.ts';
 
 export interface SongTags {
@@ -25,17 +24,19 @@ export const VARIOUS_ARTISTS = 'Various Artists';
  * cannot parse.
  */
 export async function readTags(
-  bytes: Uint8Array | Readable,
+  bytes: Uint8Array | ReadableStream<Uint8Array>,
   mimeType: string,
   size: number,
 ): Promise<SongTags> {
   const options = { duration: true };
-  const metadata =
-    bytes instanceof Uint8Array
-      ? await parseBuffer(bytes, { mimeType, size }, options)
-      : // music-metadata may stop reading early: destroy the stream to release the file handle.
-        await parseStream(bytes, { mimeType, size }, options).finally(() => bytes.destroy());
-  return toSongTags(metadata);
+  if (bytes instanceof Uint8Array)
+    return toSongTags(await parseBuffer(bytes, { mimeType, size }, options));
+  try {
+    return toSongTags(await parseWebStream(bytes, { mimeType, size }, options));
+  } finally {
+    // music-metadata may stop reading early: cancel the stream so the read releases what it holds.
+    await bytes.cancel().catch(() => {});
+  }
 }
 
 function toSongTags({ common, format }: IAudioMetadata): SongTags {
