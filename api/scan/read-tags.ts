@@ -1,48 +1,77 @@
-import { parseFromTokenizer } from 'music-metadata';
+import {
+  type IAudioMetadata,
+  parseBuffer,
+  parseFromTokenizer,
+  parseWebStream,
+} from 'music-metadata';
 import type { IRandomAccessTokenizer } from 'strtok3';
 import { oggTailDuration } from './ogg-tail-duration.ts';
+import { cleanGenres, cleanNumber, cleanTag } from './tag-text.ts';
 
 export interface SongTags {
   title: string | null;
   artist: string | null;
+  /** The album artist tag, or "Various Artists" for a compilation without one. */
+  albumArtist: string | null;
   album: string | null;
   trackNumber: number | null;
+  discNumber: number | null;
   year: number | null;
-  genre: string | null;
-  duration: number;
-  codec: string | undefined;
-  cover: { type: string; bytes: Uint8Array } | null;
+  genres: string[];
+  picture: Uint8Array | null;
+  /** What music-metadata found of the audio itself, for the decodability check. */
+  format: IAudioMetadata['format'];
+}
+
+export const VARIOUS_ARTISTS = 'Various Artists';
+
+/**
+ * Reads tags, format and the front picture with music-metadata, from the whole file in memory
+ * (small files: one read serves the parse and the hash) or from a stream. Throws on files it
+ * cannot parse.
+ */
+export async function readTags(
+  bytes: Uint8Array | ReadableStream<Uint8Array>,
+  mimeType: string,
+  size: number,
+): Promise<SongTags> {
+  const options = { duration: true };
+  if (bytes instanceof Uint8Array)
+    return toSongTags(await parseBuffer(bytes, { mimeType, size }, options));
+  try {
+    return toSongTags(await parseWebStream(bytes, { mimeType, size }, options));
+  } finally {
+    // music-metadata may stop reading early: cancel the stream so the read releases what it holds.
+    await bytes.cancel().catch(() => {});
+  }
 }
 
 /**
- * Reads tags, duration and the front cover with music-metadata, through ranged reads (so from an
- * object store only the parts it needs: headers, tags, the tail). Ogg durations come from the last
- * page (music-metadata would read every page to get there). Throws on files it cannot parse.
+ * The same, through ranged reads (an object store: only headers, tags and tails are fetched).
+ * Ogg durations come from the last page: music-metadata would read every page to reach it.
  */
-export async function readTags(tokenizer: IRandomAccessTokenizer): Promise<SongTags> {
+export async function readTagsRanged(tokenizer: IRandomAccessTokenizer): Promise<SongTags> {
   const ogg = /ogg|opus/i.test(tokenizer.fileInfo.mimeType ?? '');
-  const { common, format } = await parseFromTokenizer(tokenizer, { duration: !ogg });
-  const duration =
-    format.duration ??
-    (ogg ? await oggTailDuration(tokenizer, format.codec, format.sampleRate) : null);
-  if (!duration || !Number.isFinite(duration)) {
-    throw new Error('no audio duration found (not an audio file, or damaged)');
-  }
-  const picture = common.picture?.find((p) => /front/i.test(p.type ?? '')) ?? common.picture?.[0];
-  return {
-    title: clean(common.title),
-    artist: clean(common.artist ?? common.albumartist),
-    album: clean(common.album),
-    trackNumber: common.track.no ?? null,
-    year: common.year ?? null,
-    genre: clean(common.genre?.[0]),
-    duration: Math.round(duration * 1000) / 1000,
-    codec: format.codec,
-    cover: picture ? { type: picture.format, bytes: new Uint8Array(picture.data) } : null,
-  };
+  const metadata = await parseFromTokenizer(tokenizer, { duration: !ogg });
+  const { format } = metadata;
+  if (!ogg || format.duration) return toSongTags(metadata);
+  const duration = await oggTailDuration(tokenizer, format.codec, format.sampleRate);
+  return toSongTags({ ...metadata, format: { ...format, duration: duration ?? undefined } });
 }
 
-function clean(value: string | undefined): string | null {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : null;
+function toSongTags({ common, format }: IAudioMetadata): SongTags {
+  const picture = common.picture?.find((p) => /front/i.test(p.type ?? '')) ?? common.picture?.[0];
+  const albumArtist = cleanTag(common.albumartist);
+  return {
+    title: cleanTag(common.title),
+    artist: cleanTag(common.artist) ?? albumArtist,
+    albumArtist: albumArtist ?? (common.compilation ? VARIOUS_ARTISTS : null),
+    album: cleanTag(common.album),
+    trackNumber: cleanNumber(common.track.no, 9999),
+    discNumber: cleanNumber(common.disk.no, 999),
+    year: cleanNumber(common.year, 9999),
+    genres: cleanGenres(common.genre),
+    picture: picture ? new Uint8Array(picture.data) : null,
+    format,
+  };
 }

@@ -7,8 +7,6 @@ const VERSION_KEY = 'catalog:version';
 
 export interface ScanCoordinatorOptions {
   state: StateStore;
-  /** Runs one scan into the shared catalog. */
-  scan: () => Promise<unknown>;
   /** Reloads this instance's catalog from the shared catalog store. */
   reload: () => Promise<void>;
   log: { info(message: string): void; warn(message: string): void };
@@ -19,8 +17,11 @@ export interface ScanCoordinatorOptions {
 }
 
 export interface ScanCoordinator {
-  /** Scans unless another instance is scanning ('busy': its result will arrive here). */
-  rescan(): Promise<'scanned' | 'busy'>;
+  /**
+   * Runs `scan` (one scan into the shared catalog) unless another instance is scanning; then it
+   * answers `busy` at once, and that scan's catalog is loaded here when it is done.
+   */
+  exclusive<T>(scan: () => Promise<T>, busy: T): Promise<T>;
   dispose(): void;
 }
 
@@ -69,19 +70,20 @@ export function createScanCoordinator(options: ScanCoordinatorOptions): ScanCoor
   );
 
   return {
-    async rescan() {
+    async exclusive(scan, busy) {
       const lease = await state.lock(LOCK, leaseMs);
       if (!lease) {
         log.info('scan: another instance is scanning; its catalog will be loaded when it is done');
-        return 'busy';
+        return busy;
       }
       const renewal = setInterval(() => {
         void lease.renew?.(leaseMs).then((held) => {
           if (!held) log.warn('scan: the scan lock ran out while scanning');
         });
       }, leaseMs / 3);
+      let result: Awaited<ReturnType<typeof scan>>;
       try {
-        await options.scan();
+        result = await scan();
       } finally {
         clearInterval(renewal);
         await lease.release();
@@ -90,7 +92,7 @@ export function createScanCoordinator(options: ScanCoordinatorOptions): ScanCoor
       known = version;
       await state.storage.setItem(VERSION_KEY, version);
       await state.publish(CHANNEL, JSON.stringify({ from: self, version }));
-      return 'scanned';
+      return result;
     },
     dispose() {
       clearInterval(poll);

@@ -4,6 +4,7 @@ import memoryDriver from 'unstorage/drivers/memory';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.ts';
 import { type Catalog, createCatalog } from '../../api/catalog/catalog.ts';
+import { createPictureStore } from '../../api/covers/picture-store.ts';
 import { createHttpServer } from '../../api/http/create-http-server.ts';
 import { listen } from '../../api/http/listen.ts';
 import { scanLibrary } from '../../api/scan/scan-library.ts';
@@ -11,6 +12,7 @@ import { createS3AudioStore } from '../../api/storage/s3/s3-audio-store.ts';
 import type { S3Settings } from '../../api/storage/s3/s3-settings.ts';
 import { rawRequest } from '../helpers/api-server.ts';
 import { freePort } from '../helpers/free-port.ts';
+import { memoryCovers } from '../helpers/memory-covers.ts';
 import { startTestS3, type TestS3 } from '../helpers/s3.ts';
 import { makeWav } from '../helpers/wav-fixture.ts';
 
@@ -27,7 +29,7 @@ describe('stream route over S3', () => {
 
   async function serve(storeSettings: S3Settings) {
     const audio = createS3AudioStore(storeSettings);
-    const app = createApp({ catalog, audio, log: quiet });
+    const app = createApp({ catalog, audio, covers: memoryCovers(), log: quiet });
     const http = createHttpServer({ app, catalog, audio, log: quiet });
     const url = await listen(http, 0, '127.0.0.1');
     return { http, port: Number(new URL(url).port) };
@@ -39,7 +41,8 @@ describe('stream route over S3', () => {
     settings = s3.settings;
     const store = createS3AudioStore(settings);
     catalog = createCatalog(createStorage({ driver: memoryDriver() }));
-    await scanLibrary({ catalog, source: store, target: store, log: quiet });
+    const pictures = createPictureStore(createStorage({ driver: memoryDriver() }));
+    await scanLibrary({ catalog, source: store, target: store, pictures, log: quiet });
     ({ http: server, port } = await serve(settings));
   });
   afterAll(async () => {

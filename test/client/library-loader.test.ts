@@ -17,6 +17,12 @@ const song = (id: string, title = id): Song => ({
   size: 1000,
   etag: '"e"',
   coverUrl: null,
+  albumId: 'album',
+  albumArtist: 'Album Artist',
+  artistId: 'artist',
+  discNumber: null,
+  genres: [],
+  favourite: false,
   streamUrl: `/songs/listen/${id}`,
 });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Song } from '../../../api/catalog/song.ts';
-import { rawRequest, startTestApi, type TestApi } from '../../helpers/api-server.ts';
+import { rawRequest, songsOf, startTestApi, type TestApi } from '../../helpers/api-server.ts';
 import { makeWav } from '../../helpers/wav-fixture.ts';
 
 /** The check nginx's auth_request makes before it answers a stream request from its cache. */
@@ -16,7 +16,7 @@ describe('GET /api/auth/check-stream', () => {
 
   beforeAll(async () => {
     api = await startTestApi({ 'A/a.wav': makeWav({ seconds: 1, title: 'A' }) });
-    song = api.catalog.list({ limit: 1, offset: 0 }).items[0]!;
+    song = songsOf(api.catalog)[0]!;
   });
   afterAll(() => api.close());
 

@@ -7,12 +7,14 @@ import memoryDriver from 'unstorage/drivers/memory';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCatalog } from '../../../api/catalog/catalog.ts';
 import { seedBucket } from '../../../api/cluster/seed-bucket.ts';
+import { createPictureStore } from '../../../api/covers/picture-store.ts';
 import { scanLibrary } from '../../../api/scan/scan-library.ts';
 import { createS3AudioStore } from '../../../api/storage/s3/s3-audio-store.ts';
 import { startTestS3, type TestS3 } from '../../helpers/s3.ts';
 
 const music = fileURLToPath(new URL('../../../data/music/', import.meta.url));
 const quiet = { info() {}, warn() {} };
+const picturesOf = () => createPictureStore(createStorage({ driver: memoryDriver() }));
 
 /** The embedded library scanned from a real S3-compatible server, as `STORAGE=s3` does. */
 describe('scanning an S3 bucket', () => {
@@ -35,7 +37,13 @@ describe('scanning an S3 bucket', () => {
     const store = createS3AudioStore(s3.settings);
     const catalog = createCatalog(createStorage({ driver: memoryDriver() }));
     const before = await stats();
-    const report = await scanLibrary({ catalog, source: store, target: store, log: quiet });
+    const report = await scanLibrary({
+      catalog,
+      source: store,
+      target: store,
+      pictures: picturesOf(),
+      log: quiet,
+    });
     const after = await stats();
     expect(report).toMatchObject({ added: 10, skipped: 0 });
     // Headers, tags and tails only: a small share of the library's bytes.
@@ -52,9 +60,21 @@ describe('scanning an S3 bucket', () => {
   it('rescans incrementally: an unchanged bucket costs one listing and no GET', async () => {
     const store = createS3AudioStore(s3.settings);
     const catalog = createCatalog(createStorage({ driver: memoryDriver() }));
-    await scanLibrary({ catalog, source: store, target: store, log: quiet });
+    await scanLibrary({
+      catalog,
+      source: store,
+      target: store,
+      pictures: picturesOf(),
+      log: quiet,
+    });
     const before = await stats();
-    const report = await scanLibrary({ catalog, source: store, target: store, log: quiet });
+    const report = await scanLibrary({
+      catalog,
+      source: store,
+      target: store,
+      pictures: picturesOf(),
+      log: quiet,
+    });
     expect(report).toMatchObject({ added: 0, changed: 0, unchanged: 10 });
     expect((await stats()).gets).toBe(before.gets);
   });

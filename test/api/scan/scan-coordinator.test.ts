@@ -25,7 +25,6 @@ describe('scan coordination across instances', () => {
     const reloads = { count: 0 };
     const coordinator = createScanCoordinator({
       state,
-      scan,
       reload: async () => {
         reloads.count++;
       },
@@ -33,7 +32,12 @@ describe('scan coordination across instances', () => {
       leaseMs: 1000,
       pollMs: 200,
     });
-    return { coordinator, reloads };
+    const scanned = async () => {
+      await scan();
+      return 'scanned';
+    };
+    const rescan = () => coordinator.exclusive(scanned, 'busy');
+    return { coordinator, rescan, reloads };
   }
 
   it('runs one scan at a time, even one that outlasts its lease (renewed while it runs)', async () => {
@@ -51,11 +55,11 @@ describe('scan coordination across instances', () => {
       });
     const a = instance('one', slowScan);
     const b = instance('one', slowScan);
-    const first = a.coordinator.rescan();
+    const first = a.rescan();
     await waitUntil(() => running === 1, 'the first scan to start');
     // Two and a half leases long: without renewal the lock would be free again.
     for (let i = 0; i < 10; i++) {
-      expect(await b.coordinator.rescan()).toBe('busy');
+      expect(await b.rescan()).toBe('busy');
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     finish();
@@ -68,10 +72,10 @@ describe('scan coordination across instances', () => {
   it('another instance reloads the catalog after a scan, and not after its own', async () => {
     const a = instance('two', async () => {});
     const b = instance('two', async () => {});
-    expect(await a.coordinator.rescan()).toBe('scanned');
+    expect(await a.rescan()).toBe('scanned');
     await waitUntil(() => b.reloads.count === 1, 'the other instance to reload');
     expect(a.reloads.count).toBe(0);
-    expect(await b.coordinator.rescan()).toBe('scanned');
+    expect(await b.rescan()).toBe('scanned');
     await waitUntil(() => a.reloads.count === 1, 'the first instance to reload');
     expect(b.reloads.count).toBe(1);
     a.coordinator.dispose();
@@ -87,14 +91,13 @@ describe('scan coordination across instances', () => {
     let reloads = 0;
     const b = createScanCoordinator({
       state: deaf,
-      scan: async () => {},
       reload: async () => {
         reloads++;
       },
       log: quiet,
       pollMs: 100,
     });
-    await a.coordinator.rescan();
+    await a.rescan();
     await waitUntil(() => reloads === 1, 'the poll to notice the new version');
     a.coordinator.dispose();
     b.dispose();
