@@ -1,6 +1,9 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApp } from './app.ts';
+import type { AuthConfig } from './auth/auth-config.ts';
+import { createStreamAuthorizer } from './auth/authorize-stream.ts';
+import { type Auth, createAuth } from './auth/create-auth.ts';
 import { createCatalog } from './catalog/catalog.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createHttpServer } from './http/create-http-server.ts';
@@ -9,6 +12,7 @@ import { serialize } from './lib/serialize.ts';
 import { createLogger } from './log.ts';
 import { scanLibrary } from './scan/scan-library.ts';
 import { watchLibrary } from './scan/watch-library.ts';
+import { createStateStore } from './state/create-state-store.ts';
 import { createStores } from './storage/create-stores.ts';
 
 const log = createLogger();
@@ -21,6 +25,11 @@ async function main() {
   }
   const hasClient = existsSync(join(config.clientDir, 'index.html'));
   if (!hasClient) log.warn(`no built client in ${config.clientDir}: run \`npm run build\``);
+  const tls = readTls(config.auth.tls);
+  const state = createStateStore(config.stateStore, config.cacheDir);
+  const auth = await createAuth({ state, config: config.auth, clientDir: config.clientDir });
+  if (auth.createdAdmin)
+    log.info(`created the admin ${auth.createdAdmin.username} (ADMIN_USERNAME)`);
 
   const stores = createStores(config);
   const catalog = createCatalog(stores.catalogStorage);
@@ -30,10 +39,12 @@ async function main() {
   });
   await rescan();
 
-  const app = createApp({ catalog, audio: stores.audio, clientDir: config.clientDir, log });
-  const server = createHttpServer({ app, catalog, audio: stores.audio });
+  const app = createApp({ catalog, audio: stores.audio, auth, clientDir: config.clientDir, log });
+  const authorize = createStreamAuthorizer(auth);
+  const server = createHttpServer({ app, catalog, audio: stores.audio, authorize, tls });
   const url = await listen(server, config.port, config.host);
   log.success(`Tapedeck is playing on ${url} (${catalog.size()} songs, ${stores.audio.name})`);
+  await announceSetup(auth, config.auth.publicUrl?.origin ?? url.replace(/\/$/, ''));
 
   const stopWatching = config.watch ? watchLibrary(config.musicDir, rescan) : () => {};
   process.on('SIGHUP', () => void rescan());
@@ -50,11 +61,36 @@ async function main() {
     const grace = setTimeout(() => server.closeAllConnections(), config.shutdownGrace * 1000);
     await closed;
     clearTimeout(grace);
-    await stores.dispose();
+    auth.dispose();
+    await Promise.all([stores.dispose(), state.dispose()]);
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+/** With no account yet, the way to make the first one: the one-time setup link. */
+async function announceSetup(auth: Auth, origin: string) {
+  if (!(await auth.firstAccount.needed())) return;
+  const token = await auth.firstAccount.issueToken();
+  log.warn(
+    `No account yet. Create the first one at ${origin}/#setup=${token} ` +
+      '(from this machine, the token is not needed), or start with ADMIN_USERNAME and ADMIN_PASSWORD.',
+  );
+}
+
+function readTls(tls: AuthConfig['tls']) {
+  if (!tls) return undefined;
+  const read = (path: string, name: string) => {
+    try {
+      return readFileSync(path);
+    } catch (error) {
+      throw new ConfigError(
+        `${name}=${path} cannot be read (${(error as NodeJS.ErrnoException).code})`,
+      );
+    }
+  };
+  return { cert: read(tls.certPath, 'TLS_CERT'), key: read(tls.keyPath, 'TLS_KEY') };
 }
 
 main().catch((error: unknown) => {

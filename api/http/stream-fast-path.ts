@@ -1,5 +1,6 @@
 import { type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
 import { pipeline, Readable } from 'node:stream';
+import type { StreamAuthorizer } from '../auth/authorize-stream.ts';
 import type { Catalog } from '../catalog/catalog.ts';
 import type { HeaderSource } from '../lib/conditional.ts';
 import { multipartBody } from '../routes/stream.ts';
@@ -13,9 +14,17 @@ const PREFIX = '/songs/listen/';
  * The stream route on Node's own request/response objects, in front of h3: no fetch Request or
  * Response, no web stream, no router. It sends the same plan as the h3 route (stream-plan.ts) and
  * returns false for anything it does not answer itself (other paths, methods, malformed or unknown
- * ids), which h3 then handles — including the JSON errors.
+ * ids, requests not authorized from memory), which h3 then handles — including the JSON errors.
  */
-export function createStreamFastPath({ catalog, audio }: { catalog: Catalog; audio: AudioStore }) {
+export function createStreamFastPath({
+  catalog,
+  audio,
+  authorize,
+}: {
+  catalog: Catalog;
+  audio: AudioStore;
+  authorize: StreamAuthorizer;
+}) {
   return function handleStream(req: IncomingMessage, res: ServerResponse): boolean {
     const url = req.url ?? '';
     const method = req.method;
@@ -25,6 +34,8 @@ export function createStreamFastPath({ catalog, audio }: { catalog: Catalog; aud
     if (!SONG_ID_PATTERN.test(id)) return false;
     const entry = catalog.get(id);
     if (!entry) return false;
+    // A session or link verified recently, and the security headers; else h3 checks and answers.
+    if (!authorize(req, res, id)) return false;
 
     const { status, headers, body } = planStreamResponse(entry, method, nodeHeaders(req));
     res.writeHead(status, STATUS_CODES[status], headers);

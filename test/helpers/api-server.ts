@@ -6,13 +6,20 @@ import { serve } from 'srvx';
 import { createStorage } from 'unstorage';
 import memoryDriver from 'unstorage/drivers/memory';
 import { createApp } from '../../api/app.ts';
+import type { AuthConfig } from '../../api/auth/auth-config.ts';
+import { createStreamAuthorizer } from '../../api/auth/authorize-stream.ts';
+import { type Auth, createAuth } from '../../api/auth/create-auth.ts';
+import type { ThrottleLimits } from '../../api/auth/throttle.ts';
 import { type Catalog, createCatalog } from '../../api/catalog/catalog.ts';
 import { createHttpServer } from '../../api/http/create-http-server.ts';
 import { listen } from '../../api/http/listen.ts';
 import { scanLibrary } from '../../api/scan/scan-library.ts';
+import { createMemoryStateStore } from '../../api/state/memory-state-store.ts';
+import type { StateStore } from '../../api/state/state-store.ts';
 import type { AudioStore } from '../../api/storage/audio-store.ts';
 import { createChunkedAudioStore } from '../../api/storage/chunked-audio-store.ts';
 import { createFsAudioStore } from '../../api/storage/fs-audio-store.ts';
+import { signIn, testAuthConfig } from './test-auth.ts';
 
 export type Backend = 'fs' | 'chunked';
 /** `node`: the production server (stream fast path + h3); `fetch`: `app.fetch` alone, via srvx. */
@@ -23,18 +30,39 @@ export interface TestApi {
   port: number;
   catalog: Catalog;
   musicDir: string;
+  auth: Auth;
+  state: StateStore;
+  /** `Cookie` header value of a session of the test admin (test-auth.ts TEST_ADMIN). */
+  cookie: string;
+  /** fetch() on this server, signed in as the test admin unless `init.headers` has a cookie. */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
+  /** rawRequest() on this server, signed in as the test admin unless `headers` has a cookie. */
+  raw(path: string, headers?: Record<string, string>, method?: string): Promise<RawResponse>;
   close(): Promise<void>;
+}
+
+export interface TestApiOptions {
+  /** Auth settings as environment variables (SESSION_DAYS, PUBLIC_URL …); the test admin is added. */
+  authEnv?: Record<string, string>;
+  /** Start with no account at all (the first-account flow). */
+  noAdmin?: boolean;
+  /** The clock sessions, links and counters read. */
+  now?: () => number;
+  limits?: ThrottleLimits;
+  tls?: { cert: string; key: string };
 }
 
 /**
  * Runs the real app on 127.0.0.1 over a temporary music folder holding `files` (relative path →
- * bytes), with the stream route reading from the fs store or a chunked copy in memory.
+ * bytes), with the stream route reading from the fs store or a chunked copy in memory, accounts in
+ * a memory state store with the test admin, signed in (`cookie`, `fetch`, `raw`).
  */
 export async function startTestApi(
   files: Record<string, Uint8Array>,
   backend: Backend = 'fs',
   transport: Transport = 'node',
   chunkSize = 4096,
+  options: TestApiOptions = {},
 ): Promise<TestApi> {
   const musicDir = await mkdtemp(join(tmpdir(), 'tapedeck-api-'));
   for (const [path, bytes] of Object.entries(files)) {
@@ -49,18 +77,39 @@ export async function startTestApi(
   const catalog = createCatalog(createStorage({ driver: memoryDriver() }));
   const log = { info() {}, warn() {}, error() {} };
   await scanLibrary({ catalog, source, target: audio, log });
-  const app = createApp({ catalog, audio });
+  const state = createMemoryStateStore(options.now);
+  const config: AuthConfig = testAuthConfig(options.authEnv, { admin: !options.noAdmin });
+  const auth = await createAuth({ state, config, now: options.now, limits: options.limits });
+  const app = createApp({ catalog, audio, auth });
+  const authorize = createStreamAuthorizer(auth);
   const { port, close } =
     transport === 'node'
-      ? await serveNode(createHttpServer({ app, catalog, audio }))
+      ? await serveNode(createHttpServer({ app, catalog, audio, authorize, tls: options.tls }))
       : await serveFetch(app.fetch);
+  const url = `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`;
+  const cookie = options.noAdmin || options.tls ? '' : await signIn(url);
+  const withCookie = (headers: Record<string, string>) =>
+    Object.keys(headers).some((name) => name.toLowerCase() === 'cookie')
+      ? headers
+      : { ...headers, cookie };
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     port,
     catalog,
     musicDir,
+    auth,
+    state,
+    cookie,
+    fetch(path, init = {}) {
+      const headers = withCookie(Object.fromEntries(new Headers(init.headers)));
+      return fetch(url + path, { ...init, headers });
+    },
+    raw: (path, headers = {}, method = 'GET') =>
+      rawRequest(port, path, withCookie(headers), method),
     async close() {
       await close();
+      auth.dispose();
+      await state.dispose();
       await audio.dispose?.();
       await rm(musicDir, { recursive: true, force: true });
     },

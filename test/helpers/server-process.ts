@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { freePort } from './free-port.ts';
+import { signIn, TEST_ADMIN_ENV } from './test-auth.ts';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -9,17 +10,34 @@ export interface ServerProcess {
   url: string;
   port: number;
   pid: number;
+  /** `Cookie` header value of a session of the test admin (empty with `signIn: false`). */
+  cookie: string;
+  /** fetch() on this server with the test admin's cookie. */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
   output(): string;
   /** SIGTERM, then SIGKILL after `graceMs`; resolves with the exit code. */
   stop(graceMs?: number): Promise<number | null>;
 }
 
-/** Starts `api/server.ts` as its own process (as `npm start` does) and waits for /api/health. */
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+/**
+ * Starts `api/server.ts` as its own process (as `npm start` does) with the test admin
+ * (ADMIN_USERNAME/ADMIN_PASSWORD), waits for /api/health and signs in (`cookie`).
+ */
+export async function startServerProcess(
+  env: Record<string, string>,
+  options: { signIn?: boolean } = {},
+): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), WATCH: '0', ...env },
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      WATCH: '0',
+      ...TEST_ADMIN_ENV,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -27,10 +45,17 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   child.stderr!.on('data', (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
   await waitForHealth(url, child, () => output);
+  const cookie = options.signIn === false ? '' : await signIn(url);
   return {
     url,
     port,
     pid: child.pid!,
+    cookie,
+    fetch: (path, init = {}) => {
+      const headers = new Headers(init.headers);
+      if (cookie && !headers.has('cookie')) headers.set('cookie', cookie);
+      return fetch(url + path, { ...init, headers });
+    },
     output: () => output,
     stop: (graceMs = 5000) => stopProcess(child, graceMs),
   };
