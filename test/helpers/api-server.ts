@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import type { H3 } from 'h3';
 import { serve } from 'srvx';
 import { createStorage } from 'unstorage';
 import memoryDriver from 'unstorage/drivers/memory';
@@ -32,12 +33,19 @@ export interface TestApi {
   musicDir: string;
   auth: Auth;
   state: StateStore;
+  /** The h3 app itself (its `~routes` list every route: the privacy test walks them all). */
+  app: H3;
   /** `Cookie` header value of a session of the test admin (test-auth.ts TEST_ADMIN). */
   cookie: string;
   /** fetch() on this server, signed in as the test admin unless `init.headers` has a cookie. */
   fetch(path: string, init?: RequestInit): Promise<Response>;
   /** rawRequest() on this server, signed in as the test admin unless `headers` has a cookie. */
-  raw(path: string, headers?: Record<string, string>, method?: string): Promise<RawResponse>;
+  raw(
+    path: string,
+    headers?: Record<string, string>,
+    method?: string,
+    body?: string | Uint8Array,
+  ): Promise<RawResponse>;
   close(): Promise<void>;
 }
 
@@ -99,6 +107,7 @@ export async function startTestApi(
     musicDir,
     auth,
     state,
+    app,
     cookie,
     fetch(path, init = {}) {
       const headers = withCookie(Object.fromEntries(new Headers(init.headers)));
@@ -138,13 +147,20 @@ export interface RawResponse {
   body: Buffer;
 }
 
-/** A request with the path sent exactly as given (fetch would normalise `..` and `%2e`). */
+/**
+ * A request with the path and headers sent exactly as given (fetch would normalise `..` and
+ * `%2e`, and never sends a Host of our choosing).
+ */
 export function rawRequest(
   port: number,
   path: string,
   headers: Record<string, string> = {},
   method = 'GET',
+  body?: string | Uint8Array,
 ): Promise<RawResponse> {
+  // Node sends a DELETE's body unframed unless told its length.
+  if (body !== undefined)
+    headers = { 'content-length': String(Buffer.byteLength(body)), ...headers };
   return new Promise((resolve, reject) => {
     const req = httpRequest({ host: '127.0.0.1', port, path, method, headers }, (res) => {
       const pieces: Buffer[] = [];
@@ -156,6 +172,6 @@ export function rawRequest(
     });
     req.setTimeout(10_000, () => req.destroy(new Error(`timeout: ${method} ${path}`)));
     req.on('error', reject);
-    req.end();
+    req.end(body);
   });
 }
