@@ -20,12 +20,12 @@ const log = createLogger();
 /** The entry: reads the environment, builds storage, scans, serves, and shuts down cleanly. */
 async function main() {
   const config = loadConfig(process.env);
+  const tls = readTls(config.auth.tls);
   if (!statSync(config.musicDir, { throwIfNoEntry: false })?.isDirectory()) {
     throw new ConfigError(`MUSIC_DIR=${config.musicDir} is not a folder`);
   }
   const hasClient = existsSync(join(config.clientDir, 'index.html'));
   if (!hasClient) log.warn(`no built client in ${config.clientDir}: run \`npm run build\``);
-  const tls = readTls(config.auth.tls);
   const state = createStateStore(config.stateStore, config.cacheDir);
   const auth = await createAuth({ state, config: config.auth, clientDir: config.clientDir });
   if (auth.createdAdmin)

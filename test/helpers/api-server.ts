@@ -58,6 +58,8 @@ export interface TestApiOptions {
   now?: () => number;
   limits?: ThrottleLimits;
   tls?: { cert: string; key: string };
+  /** A built client to serve (its index.html's inline styles go into the CSP). */
+  clientDir?: string;
 }
 
 /**
@@ -87,15 +89,18 @@ export async function startTestApi(
   await scanLibrary({ catalog, source, target: audio, log });
   const state = createMemoryStateStore(options.now);
   const config: AuthConfig = testAuthConfig(options.authEnv, { admin: !options.noAdmin });
-  const auth = await createAuth({ state, config, now: options.now, limits: options.limits });
-  const app = createApp({ catalog, audio, auth });
+  const { now, limits, clientDir } = options;
+  const auth = await createAuth({ state, config, now, limits, clientDir });
+  const app = createApp({ catalog, audio, auth, clientDir });
   const authorize = createStreamAuthorizer(auth);
   const { port, close } =
     transport === 'node'
       ? await serveNode(createHttpServer({ app, catalog, audio, authorize, tls: options.tls }))
       : await serveFetch(app.fetch);
   const url = `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`;
-  const cookie = options.noAdmin || options.tls ? '' : await signIn(url);
+  // Signed in over plain HTTP to 127.0.0.1; with TLS or PUBLIC_URL the test signs in itself.
+  const signInHere = !options.noAdmin && !options.tls && !options.authEnv?.PUBLIC_URL;
+  const cookie = signInHere ? await signIn(url) : '';
   const withCookie = (headers: Record<string, string>) =>
     Object.keys(headers).some((name) => name.toLowerCase() === 'cookie')
       ? headers

@@ -43,7 +43,8 @@ export async function startServerProcess(
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
-  const url = `http://127.0.0.1:${port}`;
+  const scheme = env.TLS_CERT ? 'https' : 'http';
+  const url = `${scheme}://127.0.0.1:${port}`;
   await waitForHealth(url, child, () => output);
   const cookie = options.signIn === false ? '' : await signIn(url);
   return {
@@ -70,15 +71,25 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output()}`);
-    const ok = await fetch(`${url}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
+    const ok = await probe(`${url}/api/health`);
     if (ok) return;
     await new Promise((r) => setTimeout(r, 100));
   }
   child.kill('SIGKILL');
   throw new Error(`server did not become healthy within 30 s:\n${output()}`);
+}
+
+/** GET → 200? Over https too, trusting whatever certificate the test server has (loopback only). */
+async function probe(url: string): Promise<boolean> {
+  const { get } = url.startsWith('https:') ? await import('node:https') : await import('node:http');
+  return new Promise((resolve) => {
+    const req = get(url, { rejectUnauthorized: false, timeout: 2000 }, (res) => {
+      res.resume();
+      resolve(res.statusCode === 200);
+    });
+    req.on('error', () => resolve(false));
+    req.on('timeout', () => req.destroy());
+  });
 }
 
 function stopProcess(child: ChildProcess, graceMs: number): Promise<number | null> {

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the test suite drives (real browsers and what they need), only when
-# something is missing. Needs root (or sudo) and apt; on other systems it names what to install.
+# Installs the Debian packages the test suite drives (real browsers and what they need; openssl for
+# the HTTPS tests), only when something is missing. Needs root (or sudo) and apt; on other systems
+# it names what to install.
 set -euo pipefail
 
-packages=(chromium firefox-esr webkit2gtk-driver xvfb xauth pulseaudio pulseaudio-utils)
-commands=(chromium firefox-esr WebKitWebDriver Xvfb xauth pulseaudio pactl)
+packages=(chromium firefox-esr webkit2gtk-driver xvfb xauth pulseaudio pulseaudio-utils openssl)
+commands=(chromium firefox-esr WebKitWebDriver Xvfb xauth pulseaudio pactl openssl)
 
 missing=()
 for i in "${!commands[@]}"; do
