@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../../helpers/free-port.ts';
+import { signIn, TEST_ADMIN, TEST_ADMIN_ENV } from '../../helpers/test-auth.ts';
 import { type OwnedProcess, spawnOwned } from './owned-process.ts';
 import { waitFor } from './wait.ts';
 
@@ -27,6 +28,10 @@ export interface TapedeckServer {
   readonly port: number;
   readonly musicDir: string;
   readonly cacheDir: string;
+  /** The admin the server starts with (ADMIN_USERNAME/ADMIN_PASSWORD): sign in with these. */
+  readonly credentials: { username: string; password: string };
+  /** A `Cookie` header value signed in as `credentials` (one session per server start). */
+  cookie(): Promise<string>;
   /** Starts the process (again) on the same port and waits for /api/health. */
   start(): Promise<void>;
   /** SIGTERM, SIGKILL after `graceMs`; resolves once the process is gone and the port refuses. */
@@ -49,12 +54,21 @@ export async function startTapedeckServer(
   const healthTimeoutMs = options.healthTimeoutMs ?? 60_000;
   let current: OwnedProcess | undefined;
   let previousOutput = '';
+  let session: Promise<string> | undefined;
 
   const server: TapedeckServer = {
     origin,
     port,
     musicDir,
     cacheDir,
+    credentials: TEST_ADMIN,
+    cookie() {
+      session ??= signIn(origin).catch((error: unknown) => {
+        session = undefined;
+        throw error;
+      });
+      return session;
+    },
     async start() {
       if (current && !current.hasExited())
         throw new Error(`Tapedeck server already running on ${origin}`);
@@ -64,6 +78,7 @@ export async function startTapedeckServer(
         cwd: REPO_ROOT,
         env: {
           ...process.env,
+          ...TEST_ADMIN_ENV,
           ...options.env,
           PORT: String(port),
           HOST: '127.0.0.1',

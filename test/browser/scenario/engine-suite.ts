@@ -3,6 +3,7 @@ import { launchBrowser } from '../adapters/launch.ts';
 import type { BrowserAdapter, EngineName } from '../adapters/types.ts';
 import { ensureBuiltClient } from '../lib/built-client.ts';
 import { fetchAllSongs, type Song } from '../lib/catalog.ts';
+import { signInThroughForm } from '../lib/sign-in.ts';
 import { startTapedeckServer, type TapedeckServer } from '../lib/tapedeck-server.ts';
 import { checkFormatBadges } from './format-badges.ts';
 import { probeFormats, writeSupport } from './formats.ts';
@@ -33,11 +34,13 @@ export function defineEngineSuite(
     beforeAll(async () => {
       const clientDir = await ensureBuiltClient();
       server = await startTapedeckServer({ env: { CLIENT_DIR: clientDir } });
-      songs = await fetchAllSongs(server.origin);
+      songs = await fetchAllSongs(server);
       browser = await launchBrowser(engine);
       console.info(
         `[${engine}] ${await browser.version()} launched in ${browser.launchMs} ms; ${songs.length} songs`,
       );
+      // Every step after this runs signed in, as a listener would (the form, in every engine).
+      await signInThroughForm(browser, server);
     }, 300_000);
     afterAll(async () => {
       await browser?.close();
