@@ -14,6 +14,11 @@ const PUBLIC_ROUTES = new Set([
   'HEAD /api/auth/me',
 ]);
 const STREAM_PATH = /^\/songs\/listen\/([^/]*)$/;
+/**
+ * A stream link is for other players, cast receivers included: a receiver is a web page on its own
+ * origin, whose media element `same-origin` would refuse. The token is the permission.
+ */
+export const LINK_RESOURCE_POLICY = ['cross-origin-resource-policy', 'cross-origin'] as const;
 
 /** Paths the API answers: private unless listed above. Other paths are the client's files. */
 export function isApiPath(path: string): boolean {
@@ -49,6 +54,7 @@ export function createAuthMiddleware(auth: Auth) {
           });
         }
         event.context.user = { id: owner.id, username: owner.username, admin: owner.admin };
+        event.context.viaStreamLink = true;
         return;
       }
       const verdict = await auth.verifier.verify(readSessionToken(headers.get('cookie')));
@@ -67,6 +73,7 @@ export function createAuthMiddleware(auth: Auth) {
       for (const [name, value] of auth.headers.list(info.secure, html)) {
         response.headers.set(name, value);
       }
+      if (event.context.viaStreamLink) response.headers.set(...LINK_RESOURCE_POLICY);
       const path = event.url.pathname;
       if (isApiPath(path) && !STREAM_PATH.test(path)) {
         // Library data answers a signed-in user: no shared cache may keep it for others. (The

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
+import { LINK_RESOURCE_POLICY } from './auth-middleware.ts';
 import { forwardedHttps } from './client-address.ts';
 import { readSessionToken } from './cookies.ts';
 import type { Auth } from './create-auth.ts';
@@ -48,6 +49,7 @@ export function createStreamAuthorizer(auth: Auth): StreamAuthorizer {
         config.trustProxy,
       );
     for (const [name, value] of auth.headers.list(secure)) res.setHeader(name, value);
+    if (token !== null) res.setHeader(...LINK_RESOURCE_POLICY);
     return true;
   };
 }

@@ -100,8 +100,16 @@ export async function createAuth(options: AuthOptions) {
       };
     },
 
-    /** Starts a session for `user` and sets its cookie on the response. */
+    /**
+     * Starts a session for `user` and sets its cookie on the response. A session the request
+     * already had ends: signing in again never leaves an old token alive behind the new one.
+     */
     async startSession(event: H3Event, user: { id: string; generation: number }) {
+      const previous = event.context.sessionHash;
+      if (previous) {
+        await sessions.remove(previous);
+        await verifier.forgetSessions([previous]);
+      }
       const { token, hash } = await sessions.create(user);
       const secure = event.context.request?.secure ?? false;
       event.res.headers.append('set-cookie', sessionCookie(token, secure));

@@ -8,6 +8,8 @@ declare module 'h3' {
     user?: SessionUser;
     /** The sha256 of the request's session token, when it has a valid one. */
     sessionHash?: string;
+    /** Authorized by a stream link (no cookie): a player anywhere may embed the answer. */
+    viaStreamLink?: boolean;
     /** Why the request is not signed in (public routes only get this far without a user). */
     signedOut?: SignedOutReason;
     /** Where the request came from and how (set for every request). */

@@ -58,6 +58,15 @@ describe('signing in', () => {
     expect(json(anonymous)).toEqual({ error: expect.any(String), reason: 'signed-out' });
   });
 
+  it('ends the session a browser already had when it signs in again', async () => {
+    const first = await login(api, TEST_ADMIN.username, TEST_ADMIN.password);
+    const again = await sendJson(api, 'POST', '/api/auth/login', TEST_ADMIN, first);
+    expect(again.status).toBe(200);
+    expect((await api.raw('/api/songs', { cookie: first })).status).toBe(401);
+    const second = String(again.headers['set-cookie']).split(';')[0]!;
+    expect((await api.raw('/api/songs', { cookie: second })).status).toBe(200);
+  });
+
   it.each([
     [{ username: 'admin' }],
     [{ password: 'x' }],

@@ -69,6 +69,13 @@ describe.each<Transport>(['node', 'fetch'])('stream links over the %s transport'
         expect(part.body.equals(A.subarray(start, end + 1)), range).toBe(true);
       }
     }
+    // Other players (a cast receiver is a page elsewhere) may embed a link's answer; the app's
+    // own cookie-borne answers stay same-origin.
+    expect((await play(url, { range: 'bytes=0-1' })).headers['cross-origin-resource-policy']).toBe(
+      'cross-origin',
+    );
+    const own = await api.raw(`/songs/listen/${a}`, { range: 'bytes=0-1' });
+    expect(own.headers['cross-origin-resource-policy']).toBe('same-origin');
     const head = await play(url, {}, 'HEAD');
     expect(head.status).toBe(200);
     expect(head.headers['content-length']).toBe(String(A.length));

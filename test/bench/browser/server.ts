@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { signIn, TEST_ADMIN_ENV } from '../../helpers/test-auth.ts';
 import { killTree, runBounded } from './processes.ts';
 
 export const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
@@ -10,6 +11,8 @@ export const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 export interface BenchServer {
   url: string;
   pid: number;
+  /** A signed-in session (`name=value`): the library is private. */
+  cookie: string;
   output(): string;
   stop(): Promise<void>;
 }
@@ -43,6 +46,7 @@ export async function startServer(clientDir: string, cacheDir: string): Promise<
       CACHE_DIR: cacheDir,
       CLIENT_DIR: clientDir,
       WATCH: '0',
+      ...TEST_ADMIN_ENV,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -53,11 +57,13 @@ export async function startServer(clientDir: string, cacheDir: string): Promise<
   const server: BenchServer = {
     url,
     pid: child.pid!,
+    cookie: '',
     output: () => output,
     stop: () => stopChild(child),
   };
   try {
     await waitForHealth(url, child, () => output);
+    server.cookie = await signIn(url);
   } catch (error) {
     await server.stop();
     throw error;
@@ -111,8 +117,9 @@ export interface BenchSong {
 }
 
 /** The largest MP3 in the library: above 2 MB, so seeks make range requests (BROWSERS.md). */
-export async function pickSong(url: string): Promise<BenchSong> {
+export async function pickSong(url: string, cookie: string): Promise<BenchSong> {
   const response = await fetch(`${url}/api/songs?limit=100`, {
+    headers: { cookie },
     signal: AbortSignal.timeout(10_000),
   });
   const { items } = (await response.json()) as { items: BenchSong[] };
