@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { HTTPError } from 'h3';
 import { type StateStore, withLock } from '../state/state-store.ts';
+import { checkPassword, checkUsername, foldUsername } from './account-rules.ts';
 import { hashPassword } from './passwords.ts';
 
 /** What the state store keeps per account. Never leaves the server as is. */
@@ -31,10 +32,6 @@ export interface AccountChanges {
   admin?: boolean;
   disabled?: boolean;
 }
-
-export const USERNAME_MAX = 64;
-export const PASSWORD_MIN = 8;
-export const PASSWORD_MAX = 256;
 
 export type Accounts = ReturnType<typeof createAccounts>;
 
@@ -139,32 +136,6 @@ export function toUser(record: UserRecord): User {
   return { id, username, admin, disabled, createdAt };
 }
 
-/** Trimmed, NFC; 1–64 characters, no control characters. */
-export function checkUsername(raw: unknown): string {
-  if (typeof raw !== 'string') throw badRequest('username must be a string');
-  const username = raw.normalize('NFC').trim();
-  if (username.length === 0 || username.length > USERNAME_MAX) {
-    throw badRequest(`username must be 1 to ${USERNAME_MAX} characters`);
-  }
-  if (/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u.test(username)) {
-    throw badRequest('username must not contain control characters');
-  }
-  return username;
-}
-
-export function checkPassword(raw: unknown): string {
-  if (typeof raw !== 'string') throw badRequest('password must be a string');
-  if (raw.length < PASSWORD_MIN || raw.length > PASSWORD_MAX) {
-    throw badRequest(`password must be ${PASSWORD_MIN} to ${PASSWORD_MAX} characters`);
-  }
-  return raw;
-}
-
-/** The form two names are compared in: "Ann" and "ann" are one account. */
-export function foldUsername(username: string): string {
-  return username.normalize('NFKC').trim().toLowerCase();
-}
-
 /** Refuses a change that would leave no enabled admin (nobody could manage accounts). */
 async function keepAnAdmin(all: UserRecord[], changed: UserRecord | null, removedId?: string) {
   const after = all
@@ -182,9 +153,6 @@ function asRecord(value: unknown): UserRecord | null {
     : null;
 }
 
-function badRequest(message: string) {
-  return HTTPError.status(400, 'Bad Request', { message });
-}
 function conflict(message: string) {
   return HTTPError.status(409, 'Conflict', { message });
 }

@@ -1,6 +1,6 @@
 import { HTTPError } from 'h3';
 import type { StateStore } from '../state/state-store.ts';
-import { foldUsername } from './accounts.ts';
+import { foldUsername } from './account-rules.ts';
 import { throttleKeyOf } from './client-address.ts';
 
 export interface ThrottleLimits {

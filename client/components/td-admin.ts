@@ -4,6 +4,7 @@ import type { SessionController } from '../controllers/session.ts';
 import { AuthError, authApi, type User } from '../lib/auth-api.ts';
 import { iconCloseSmall } from '../lib/auth-icons.ts';
 import { adoptDocumentStyles } from '../lib/document-styles.ts';
+import { authDialogStyles } from '../styles/auth-dialogs.ts';
 import { authFormStyles } from '../styles/auth-forms.ts';
 
 /**
@@ -23,6 +24,7 @@ export class TdAdmin extends LitElement {
 
   protected createRenderRoot() {
     adoptDocumentStyles(authFormStyles);
+    adoptDocumentStyles(authDialogStyles);
     return this;
   }
 

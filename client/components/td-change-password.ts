@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { SessionController } from '../controllers/session.ts';
 import { iconCloseSmall } from '../lib/auth-icons.ts';
 import { adoptDocumentStyles } from '../lib/document-styles.ts';
+import { authDialogStyles } from '../styles/auth-dialogs.ts';
 import { authFormStyles } from '../styles/auth-forms.ts';
 
 const MIN_PASSWORD = 8;
@@ -17,6 +18,7 @@ export class TdChangePassword extends LitElement {
 
   protected createRenderRoot() {
     adoptDocumentStyles(authFormStyles);
+    adoptDocumentStyles(authDialogStyles);
     return this;
   }
 

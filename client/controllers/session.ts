@@ -1,12 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import {
-  AuthError,
-  authApi,
-  retryText,
-  type SessionUser,
-  UNAUTHORIZED_EVENT,
-} from '../lib/auth-api.ts';
+import { AuthError, authApi, type SessionUser, UNAUTHORIZED_EVENT } from '../lib/auth-api.ts';
+import { describeAuthError } from '../lib/auth-messages.ts';
 import { createRememberedUser, type RememberedUser } from '../lib/remembered-user.ts';
+import { callWorker, type WorkerAccount } from '../lib/worker-call.ts';
 
 export type SessionStatus = 'checking' | 'signed-in' | 'signed-out' | 'setup';
 /** Why the sign-in page shows (its notice), or null for a plain sign-in. */
@@ -14,14 +10,12 @@ export type SessionNotice = 'session-expired' | 'account-removed' | 'offline' | 
 
 export interface SessionHooks {
   /** The worker bridge (set by main.ts after the shell exists). */
-  bridge(): { signedIn(user: SessionUser): Promise<void>; signOut(): Promise<void> } | null;
+  bridge(): WorkerAccount | null;
   /** The session ended while the app was in use: stop playing. */
   onSignedOut(): void;
   /** A clean page (no titles, queue or Media Session left): after sign-out, or another user. */
   reload?(): void;
 }
-
-const BRIDGE_TIMEOUT_MS = 10_000;
 
 /**
  * Who is signed in, for the shell: asks `/api/auth/me` at start and whenever an API call meets a
@@ -82,7 +76,7 @@ export class SessionController implements ReactiveController {
       await this._enter(user, true);
       return null;
     } catch (error) {
-      return describe(error, 'Wrong user name or password.');
+      return describeAuthError(error, 'Wrong user name or password.');
     }
   }
 
@@ -97,7 +91,7 @@ export class SessionController implements ReactiveController {
         this.status = 'signed-out';
         this._host.requestUpdate();
       }
-      return describe(error, 'That did not work.');
+      return describeAuthError(error, 'That did not work.');
     }
   }
 
@@ -108,7 +102,7 @@ export class SessionController implements ReactiveController {
       if (this.user) await this._tellWorker((bridge) => bridge.signedIn(this.user!));
       return null;
     } catch (error) {
-      return describe(error, 'The current password is wrong.');
+      return describeAuthError(error, 'The current password is wrong.');
     }
   }
 
@@ -142,7 +136,10 @@ export class SessionController implements ReactiveController {
       if (!(error instanceof AuthError)) throw error;
       // Unreachable, or a proxy with the server down (502/503/504): not a sign-out.
       if (error.status === 0 || error.status >= 500) this._offline();
-      else if (error.body.setupRequired) this._setup(error.body.setupTokenRequired === true);
+      else if (error.body.setupRequired) {
+        this.setupTokenRequired = error.body.setupTokenRequired === true;
+        this._set('setup', null, null);
+      }
       else if (error.body.reason === 'account-removed') {
         await this._tellWorker((bridge) => bridge.signOut());
         this._remembered.set(null);
@@ -181,11 +178,6 @@ export class SessionController implements ReactiveController {
     } else this._set('signed-out', null, 'offline');
   }
 
-  private _setup(tokenRequired: boolean): void {
-    this.setupTokenRequired = tokenRequired;
-    this._set('setup', null, null);
-  }
-
   private _leave(notice: SessionNotice): void {
     const wasIn = this.signedIn;
     this.prefill = this.user?.username ?? this._remembered.get()?.username ?? '';
@@ -201,33 +193,9 @@ export class SessionController implements ReactiveController {
     this._host.requestUpdate();
   }
 
-  /** A worker that never answers must not hang the page: it gets a bounded wait. */
-  private async _tellWorker(
-    call: (bridge: NonNullable<ReturnType<SessionHooks['bridge']>>) => Promise<void>,
-  ): Promise<void> {
+  /** The worker's side of an account change, awaited but bounded (worker-call.ts). */
+  private _tellWorker(call: (bridge: WorkerAccount) => Promise<void>): Promise<void> {
     const bridge = this._hooks.bridge();
-    if (!bridge) return;
-    await Promise.race([
-      call(bridge).catch((error: unknown) => console.warn('[tapedeck] worker:', error)),
-      new Promise((resolve) => setTimeout(resolve, BRIDGE_TIMEOUT_MS)),
-    ]);
+    return bridge ? callWorker(() => call(bridge)) : Promise.resolve();
   }
-}
-
-/** The message for a failed sign-in, setup or password change. */
-function describe(error: unknown, wrong: string): string {
-  if (!(error instanceof AuthError)) return 'Something went wrong. Try again.';
-  if (error.status === 0) return 'Can’t reach the Tapedeck server. Check your connection.';
-  if (error.status === 429) return `Too many attempts. ${retryText(error.body.retryAfter)}`;
-  if (error.status === 401) return wrong;
-  if (error.status === 403 && error.body.reason === 'account-removed') {
-    return 'This account is disabled. Ask your admin.';
-  }
-  if (error.status === 403 && wrong.startsWith('The current')) return wrong;
-  return capitalize(error.message);
-}
-
-function capitalize(text: string): string {
-  const sentence = text.charAt(0).toUpperCase() + text.slice(1);
-  return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
 }

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkUsername, foldUsername } from '../../../api/auth/accounts.ts';
+import { checkUsername, foldUsername } from '../../../api/auth/account-rules.ts';
 import { loadAuthConfig } from '../../../api/auth/auth-config.ts';
 import { clientAddress, isLoopback, throttleKeyOf } from '../../../api/auth/client-address.ts';
 import { readSessionToken, sessionCookie } from '../../../api/auth/cookies.ts';
