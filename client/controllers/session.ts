@@ -139,8 +139,7 @@ export class SessionController implements ReactiveController {
       else if (error.body.setupRequired) {
         this.setupTokenRequired = error.body.setupTokenRequired === true;
         this._set('setup', null, null);
-      }
-      else if (error.body.reason === 'account-removed') {
+      } else if (error.body.reason === 'account-removed') {
         await this._tellWorker((bridge) => bridge.signOut());
         this._remembered.set(null);
         this._leave('account-removed');
