@@ -60,6 +60,8 @@ export interface TestApiOptions {
   tls?: { cert: string; key: string };
   /** A built client to serve (its index.html's inline styles go into the CSP). */
   clientDir?: string;
+  /** The state store (default: memory); another backend (Redis) reruns the auth tests on itself. */
+  state?: StateStore;
 }
 
 /**
@@ -87,7 +89,7 @@ export async function startTestApi(
   const catalog = createCatalog(createStorage({ driver: memoryDriver() }));
   const log = { info() {}, warn() {}, error() {} };
   await scanLibrary({ catalog, source, target: audio, log });
-  const state = createMemoryStateStore(options.now);
+  const state = options.state ?? createMemoryStateStore(options.now);
   const config: AuthConfig = testAuthConfig(options.authEnv, { admin: !options.noAdmin });
   const { now, limits, clientDir } = options;
   const auth = await createAuth({ state, config, now, limits, clientDir });
