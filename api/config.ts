@@ -34,6 +34,10 @@ export interface Config {
   shutdownGrace: number;
   /** Accounts, sessions, stream links, HTTPS and proxies. */
   auth: AuthConfig;
+  /** Follow symlinks to files outside MUSIC_DIR (links inside it are always followed). */
+  followSymlinks: boolean;
+  /** Seconds a listener may take nothing before its connection is cut. */
+  streamStallTimeout: number;
 }
 
 const KNOWN_STORAGE = ['fs', 'memory'] as const;
@@ -52,5 +56,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     watch: readBoolean(env, 'WATCH', true),
     shutdownGrace: readNumber(env, 'SHUTDOWN_GRACE', 5, 0, 600),
     auth: loadAuthConfig(env, cwd),
+    followSymlinks: readBoolean(env, 'FOLLOW_SYMLINKS', false),
+    streamStallTimeout: readNumber(env, 'STREAM_STALL_TIMEOUT', 60, 1, 3600),
   };
 }

@@ -31,7 +31,7 @@ async function main() {
   if (auth.createdAdmin)
     log.info(`created the admin ${auth.createdAdmin.username} (ADMIN_USERNAME)`);
 
-  const stores = createStores(config);
+  const stores = createStores(config, log);
   const catalog = createCatalog(stores.catalogStorage);
   await catalog.load();
   const rescan = serialize(async () => {
@@ -39,15 +39,33 @@ async function main() {
   });
   await rescan();
 
-  const app = createApp({ catalog, audio: stores.audio, auth, clientDir: config.clientDir, log });
-  const authorize = createStreamAuthorizer(auth);
-  const server = createHttpServer({ app, catalog, audio: stores.audio, authorize, tls });
+  // A song found changed when it is opened (or while streamed) is rescanned: the incremental scan
+  // reads only files whose version differs, so only that one is read again.
+  const onStale = () => rescan();
+  const app = createApp({
+    catalog,
+    audio: stores.audio,
+    auth,
+    clientDir: config.clientDir,
+    log,
+    onStale,
+  });
+  const server = createHttpServer({
+    app,
+    catalog,
+    audio: stores.audio,
+    log,
+    onStale,
+    authorize: createStreamAuthorizer(auth),
+    tls,
+    timeouts: { stallMs: config.streamStallTimeout * 1000 },
+  });
   const url = await listen(server, config.port, config.host);
   log.success(`Tapedeck is playing on ${url} (${catalog.size()} songs, ${stores.audio.name})`);
   await announceSetup(auth, config.auth.publicUrl?.origin ?? url.replace(/\/$/, ''));
 
   const stopWatching = config.watch ? watchLibrary(config.musicDir, rescan) : () => {};
-  process.on('SIGHUP', () => void rescan());
+  process.on('SIGHUP', () => void rescan().catch((error) => log.error('rescan failed', error)));
 
   let stopping = false;
   const shutdown = async (signal: string) => {

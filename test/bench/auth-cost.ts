@@ -1,7 +1,7 @@
 /**
  * What the stream route's access check costs per request, in process: the fast path's
  * `authorizeStream` with a session cookie and with a stream link, next to what every request pays
- * anyway (`planStreamResponse`, the RFC 9110 decisions). Writes AUTH-COST.md beside this file;
+ * anyway (`planResponse` of the stream core, the RFC 9110 decisions). Writes AUTH-COST.md beside this file;
  * run with `npx tsx test/bench/auth-cost.ts`. Median of 21 rounds of 10 000 calls each, alternated; the
  * caches are warmed before each batch (they last 10–30 s, as on a server between requests).
  */
@@ -13,8 +13,9 @@ import { createStreamAuthorizer } from '../../api/auth/authorize-stream.ts';
 import { createAuth } from '../../api/auth/create-auth.ts';
 import { hashToken } from '../../api/auth/sessions.ts';
 import type { CatalogEntry } from '../../api/catalog/song.ts';
-import { planStreamResponse } from '../../api/routes/stream-plan.ts';
+import { planResponse } from '../../api/lib/http-semantics/response-plan.ts';
 import { createMemoryStateStore } from '../../api/state/memory-state-store.ts';
+import { representationOf } from '../../api/stream/song-representation.ts';
 import { testAuthConfig } from '../helpers/test-auth.ts';
 
 const CALLS = 10_000;
@@ -52,7 +53,8 @@ const entry = {
 const rangeHeaders = { get: (name: string) => (name === 'range' ? 'bytes=0-262143' : null) };
 
 const cases: Record<string, () => unknown> = {
-  'plan (RFC 9110 decisions, every request)': () => planStreamResponse(entry, 'GET', rangeHeaders),
+  'plan (RFC 9110 decisions, every request)': () =>
+    planResponse(representationOf(entry), 'GET', rangeHeaders),
   'authorize: session cookie': () => {
     if (!authorize(withCookie, fakeRes, SONG)) throw new Error('refused');
   },
@@ -89,7 +91,7 @@ Every stream request on Node's fast path (\`api/http/stream-fast-path.ts\`) call
 read in the last 10 s), or a stream link whose HMAC was checked once, both from memory; anything
 else goes to h3, which asks the state store. This measures that call in process, ${ROUNDS} rounds of
 ${CALLS.toLocaleString('en')} calls per case, alternated, caches warm (as after a listener's first
-request); the peer is \`planStreamResponse\`, the RFC 9110 decisions every request pays anyway. The
+request); the peer is \`planResponse\` (the stream core), the RFC 9110 decisions every request pays anyway. The
 ratio is what to read: absolute times move with the machine's load.
 
 | Per request | ns (median) | × plan |

@@ -12,13 +12,16 @@ import { createStreamAuthorizer } from '../../api/auth/authorize-stream.ts';
 import { type Auth, createAuth } from '../../api/auth/create-auth.ts';
 import type { ThrottleLimits } from '../../api/auth/throttle.ts';
 import { type Catalog, createCatalog } from '../../api/catalog/catalog.ts';
+import type { HttpTimeouts } from '../../api/http/create-http-server.ts';
 import { createHttpServer } from '../../api/http/create-http-server.ts';
 import { listen } from '../../api/http/listen.ts';
+import { serialize } from '../../api/lib/serialize.ts';
 import { scanLibrary } from '../../api/scan/scan-library.ts';
 import { createMemoryStateStore } from '../../api/state/memory-state-store.ts';
 import type { StateStore } from '../../api/state/state-store.ts';
 import type { AudioStore } from '../../api/storage/audio-store.ts';
 import { createChunkedAudioStore } from '../../api/storage/chunked-audio-store.ts';
+import type { FdCacheStats } from '../../api/storage/fd-cache.ts';
 import { createFsAudioStore } from '../../api/storage/fs-audio-store.ts';
 import { signIn, testAuthConfig } from './test-auth.ts';
 
@@ -46,6 +49,14 @@ export interface TestApi {
     method?: string,
     body?: string | Uint8Array,
   ): Promise<RawResponse>;
+  /** The music folder's descriptor leases and opens (the fs store's; also when streaming chunked copies). */
+  descriptors(): FdCacheStats;
+  /** Rescans the folder as the server does (also what a stale song triggers). */
+  rescan(): Promise<void>;
+  /** Keys the stale hook was called with, in order. */
+  staleKeys: string[];
+  /** Connections the server holds open (node transport). */
+  connections(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -62,6 +73,15 @@ export interface TestApiOptions {
   clientDir?: string;
   /** The state store (default: memory); another backend (Redis) reruns the auth tests on itself. */
   state?: StateStore;
+  chunkSize?: number;
+  followSymlinks?: boolean;
+  timeouts?: Partial<HttpTimeouts>;
+  /** Prepares the folder before the first scan (symlinks, odd names). */
+  prepare?(musicDir: string): Promise<void>;
+  warnings?: string[];
+  /** Replaces the rescan a stale song triggers (the default rescans the folder). */
+  onStale?: (key: string) => Promise<void>;
+  staleWaitMs?: number;
 }
 
 /**
@@ -73,7 +93,6 @@ export async function startTestApi(
   files: Record<string, Uint8Array>,
   backend: Backend = 'fs',
   transport: Transport = 'node',
-  chunkSize = 4096,
   options: TestApiOptions = {},
 ): Promise<TestApi> {
   const musicDir = await mkdtemp(join(tmpdir(), 'tapedeck-api-'));
@@ -81,23 +100,45 @@ export async function startTestApi(
     await mkdir(dirname(join(musicDir, path)), { recursive: true });
     await writeFile(join(musicDir, path), bytes);
   }
-  const source = createFsAudioStore(musicDir);
+  await options.prepare?.(musicDir);
+  const warnings = options.warnings ?? [];
+  const log = { info() {}, warn: (m: string) => warnings.push(m), error() {} };
+  const source = createFsAudioStore(musicDir, { followSymlinks: options.followSymlinks, log });
   const audio: AudioStore =
     backend === 'fs'
       ? source
-      : createChunkedAudioStore(createStorage({ driver: memoryDriver() }), { chunkSize });
+      : createChunkedAudioStore(createStorage({ driver: memoryDriver() }), {
+          chunkSize: options.chunkSize ?? 4096,
+        });
   const catalog = createCatalog(createStorage({ driver: memoryDriver() }));
-  const log = { info() {}, warn() {}, error() {} };
-  await scanLibrary({ catalog, source, target: audio, log });
-  const state = options.state ?? createMemoryStateStore(options.now);
+  const rescan = serialize(async () => {
+    await scanLibrary({ catalog, source, target: audio, log });
+  });
+  await rescan();
+  const staleKeys: string[] = [];
+  const onStale = (key: string) => {
+    staleKeys.push(key);
+    return options.onStale ? options.onStale(key) : rescan();
+  };
+  const { staleWaitMs, now, limits, clientDir } = options;
+  const state = options.state ?? createMemoryStateStore(now);
   const config: AuthConfig = testAuthConfig(options.authEnv, { admin: !options.noAdmin });
-  const { now, limits, clientDir } = options;
   const auth = await createAuth({ state, config, now, limits, clientDir });
-  const app = createApp({ catalog, audio, auth, clientDir });
-  const authorize = createStreamAuthorizer(auth);
-  const { port, close } =
+  const app = createApp({ catalog, audio, auth, clientDir, onStale, staleWaitMs });
+  const { port, close, connections } =
     transport === 'node'
-      ? await serveNode(createHttpServer({ app, catalog, audio, authorize, tls: options.tls }))
+      ? await serveNode(
+          createHttpServer({
+            app,
+            catalog,
+            audio,
+            onStale,
+            staleWaitMs,
+            authorize: createStreamAuthorizer(auth),
+            tls: options.tls,
+            timeouts: options.timeouts,
+          }),
+        )
       : await serveFetch(app.fetch);
   const url = `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`;
   // Signed in over plain HTTP to 127.0.0.1; with TLS or PUBLIC_URL the test signs in itself.
@@ -120,8 +161,12 @@ export async function startTestApi(
       const headers = withCookie(Object.fromEntries(new Headers(init.headers)));
       return fetch(url + path, { ...init, headers });
     },
-    raw: (path, headers = {}, method = 'GET') =>
-      rawRequest(port, path, withCookie(headers), method),
+    raw: (path, headers = {}, method = 'GET', body) =>
+      rawRequest(port, path, withCookie(headers), method, body),
+    descriptors: () => source.descriptors.stats(),
+    rescan,
+    staleKeys,
+    connections,
     async close() {
       await close();
       auth.dispose();
@@ -139,13 +184,18 @@ async function serveNode(server: Server) {
       server.close(() => resolve());
       server.closeAllConnections();
     });
-  return { port: Number(new URL(url).port), close };
+  const connections = () =>
+    new Promise<number>((resolve, reject) =>
+      server.getConnections((error, count) => (error ? reject(error) : resolve(count))),
+    );
+  return { port: Number(new URL(url).port), close, connections };
 }
 
 async function serveFetch(fetchHandler: (request: Request) => Response | Promise<Response>) {
   const server = serve({ fetch: fetchHandler, port: 0, hostname: '127.0.0.1', silent: true });
   await server.ready();
-  return { port: Number(new URL(server.url!).port), close: () => server.close(true) };
+  const connections = () => Promise.reject(new Error('not counted on the fetch transport'));
+  return { port: Number(new URL(server.url!).port), close: () => server.close(true), connections };
 }
 
 export interface RawResponse {

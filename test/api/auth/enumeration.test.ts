@@ -5,7 +5,7 @@ import { json, sendJson } from './auth-client.ts';
 let api: TestApi;
 beforeAll(async () => {
   const limits = { perAccount: 1000, perAddress: 1000, windowMs: 60_000 };
-  api = await startTestApi({}, 'fs', 'node', 4096, { limits });
+  api = await startTestApi({}, 'fs', 'node', { limits });
 });
 afterAll(() => api.close());
 

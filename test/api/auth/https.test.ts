@@ -45,7 +45,7 @@ describe('built-in TLS (TLS_CERT, TLS_KEY)', () => {
   let api: TestApi;
   let cookie: string;
   beforeAll(async () => {
-    api = await startTestApi({ 'T/a.wav': WAV }, 'fs', 'node', 4096, { tls });
+    api = await startTestApi({ 'T/a.wav': WAV }, 'fs', 'node', { tls });
     const login = await httpsRequest(
       api.port,
       '/api/auth/login',
@@ -86,7 +86,7 @@ describe('built-in TLS (TLS_CERT, TLS_KEY)', () => {
 describe('PUBLIC_URL', () => {
   let api: TestApi;
   beforeAll(async () => {
-    api = await startTestApi({ 'T/a.wav': WAV }, 'fs', 'node', 4096, {
+    api = await startTestApi({ 'T/a.wav': WAV }, 'fs', 'node', {
       authEnv: { PUBLIC_URL: 'https://music.example.org' },
     });
   });

@@ -22,7 +22,7 @@ describe.each<Transport>(['node', 'fetch'])('private routes over the %s transpor
   let routes: { method: string; path: string }[];
 
   beforeAll(async () => {
-    api = await startTestApi({ 'Hidden/a.wav': WAV }, 'fs', transport, 4096, { now: clock.now });
+    api = await startTestApi({ 'Hidden/a.wav': WAV }, 'fs', transport, { now: clock.now });
     songId = api.catalog.entries()[0]!.song.id;
     userId = await addUser(api, 'listener', 'listener password');
     routes = api.app['~routes']

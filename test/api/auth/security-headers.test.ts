@@ -34,7 +34,7 @@ describe.each<Transport>(['node', 'fetch'])(
     let api: TestApi;
     let song: string;
     beforeAll(async () => {
-      api = await startTestApi({ 'H/a.wav': WAV }, 'fs', transport, 4096, { clientDir });
+      api = await startTestApi({ 'H/a.wav': WAV }, 'fs', transport, { clientDir });
       song = api.catalog.entries()[0]!.song.streamUrl;
       await api.raw(song, { range: 'bytes=0-1' }); // the session is now verified in memory: fast path
     });

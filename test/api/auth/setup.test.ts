@@ -13,7 +13,7 @@ const setup = (body: unknown, headers: Record<string, string> = {}) =>
 
 describe('the first account', () => {
   it('is announced by /api/auth/me while no account exists, then made from this machine', async () => {
-    api = await startTestApi({}, 'fs', 'node', 4096, { noAdmin: true });
+    api = await startTestApi({}, 'fs', 'node', { noAdmin: true });
     const me = await api.raw('/api/auth/me');
     expect(me.status).toBe(401);
     expect(json(me)).toEqual({
@@ -38,7 +38,7 @@ describe('the first account', () => {
   });
 
   it('makes exactly one first account out of a race', async () => {
-    api = await startTestApi({}, 'fs', 'node', 4096, { noAdmin: true });
+    api = await startTestApi({}, 'fs', 'node', { noAdmin: true });
     const statuses = await Promise.all(
       ['a1', 'a2', 'a3', 'a4'].map(
         async (name) => (await setup({ username: name, password: 'race password' })).status,
@@ -53,7 +53,7 @@ describe('the first account', () => {
     ['a Forwarded header', { forwarded: 'for=203.0.113.5' }],
     ['a public Host name', { host: 'music.example.org', origin: 'http://music.example.org' }],
   ])('refuses a request from another machine without the setup token (%s)', async (_, headers) => {
-    api = await startTestApi({}, 'fs', 'node', 4096, { noAdmin: true });
+    api = await startTestApi({}, 'fs', 'node', { noAdmin: true });
     const me = await api.raw('/api/auth/me', headers);
     expect(json(me)).toMatchObject({ setupRequired: true, setupTokenRequired: true });
     const refused = await setup(FIRST, headers);
@@ -66,7 +66,7 @@ describe('the first account', () => {
   });
 
   it('counts a client behind a trusted proxy by its own address', async () => {
-    api = await startTestApi({}, 'fs', 'node', 4096, {
+    api = await startTestApi({}, 'fs', 'node', {
       noAdmin: true,
       authEnv: { TRUST_PROXY: '127.0.0.0/8' },
     });

@@ -20,7 +20,7 @@ describe.each<Transport>(['node', 'fetch'])('stream links over the %s transport'
   let listenerId: string;
 
   beforeAll(async () => {
-    api = await startTestApi({ 'L/a.wav': A, 'L/b.wav': B }, 'fs', transport, 4096, {
+    api = await startTestApi({ 'L/a.wav': A, 'L/b.wav': B }, 'fs', transport, {
       now: clock.now,
     });
     const byTitle = (title: string) =>

@@ -9,7 +9,7 @@ afterEach(() => api?.close());
 
 const start = async (limits: ThrottleLimits, authEnv: Record<string, string> = {}) => {
   const clock = createClock();
-  api = await startTestApi({}, 'fs', 'node', 4096, { now: clock.now, limits, authEnv });
+  api = await startTestApi({}, 'fs', 'node', { now: clock.now, limits, authEnv });
   return clock;
 };
 const attempt = (username: string, password: string, headers: Record<string, string> = {}) =>
