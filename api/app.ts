@@ -1,10 +1,13 @@
 import { STATUS_CODES } from 'node:http';
 import { H3, HTTPError } from 'h3';
+import { createAuthMiddleware } from './auth/auth-middleware.ts';
+import type { Auth } from './auth/create-auth.ts';
 import type { Catalog } from './catalog/catalog.ts';
 import { emptyUserView, type UserViewProvider } from './catalog/user-view.ts';
 import type { CoverImages } from './covers/cover-images.ts';
 import { registerAlbumRoutes } from './routes/albums.ts';
 import { registerArtistRoutes } from './routes/artists.ts';
+import { registerAuthRoutes } from './routes/auth.ts';
 import { registerCatalogRoutes } from './routes/catalog.ts';
 import { registerCheckStreamRoute } from './routes/check-stream.ts';
 import { registerClientRoutes } from './routes/client-files.ts';
@@ -13,6 +16,8 @@ import { registerGenreRoutes } from './routes/genres.ts';
 import { registerHealthRoutes } from './routes/health.ts';
 import { createRouteTable } from './routes/route-table.ts';
 import { registerStreamRoutes } from './routes/stream.ts';
+import { registerStreamLinkRoutes } from './routes/stream-links.ts';
+import { registerUserRoutes } from './routes/users.ts';
 import type { AudioStore } from './storage/audio-store.ts';
 
 export interface AppDeps {
@@ -21,6 +26,8 @@ export interface AppDeps {
   covers: CoverImages;
   /** The signed-in listener's favourites and plays; everyone has none until it is wired in. */
   userView?: UserViewProvider;
+  /** Accounts and access: every route but the public ones needs a session (auth-middleware.ts). */
+  auth: Auth;
   /** The built client; when absent only the API is served. */
   clientDir?: string;
   log?: { error(message: string, error?: unknown): void };
@@ -32,15 +39,23 @@ export interface AppDeps {
 
 /** Builds the h3 app. Does no I/O: storage and catalog are built by the caller and passed in. */
 export function createApp(deps: AppDeps): H3 {
-  const app = new H3({ onError: (error) => toJsonError(error, deps.log) });
+  const guard = createAuthMiddleware(deps.auth);
+  const app = new H3({
+    onRequest: guard.onRequest,
+    onResponse: guard.onResponse,
+    onError: (error) => toJsonError(error, deps.log),
+  });
   const routes = createRouteTable(app);
   const browse = { ...deps, userView: deps.userView ?? emptyUserView };
   registerHealthRoutes(routes, deps);
+  registerAuthRoutes(routes, deps);
+  registerUserRoutes(routes, deps);
   registerCatalogRoutes(routes, browse);
   registerAlbumRoutes(routes, browse);
   registerArtistRoutes(routes, browse);
   registerGenreRoutes(routes, browse);
   registerCoverRoutes(routes, deps);
+  registerStreamLinkRoutes(routes, deps);
   registerStreamRoutes(routes, deps);
   registerCheckStreamRoute(routes, deps);
   routes.seal();
@@ -48,7 +63,10 @@ export function createApp(deps: AppDeps): H3 {
   return app;
 }
 
-/** The one place errors become responses: JSON `{ error }`, details of unexpected ones hidden. */
+/**
+ * The one place errors become responses: JSON `{ error, ...body }` (body: extra fields an error
+ * carries, such as a 401's `reason`), details of unexpected ones hidden.
+ */
 function toJsonError(error: HTTPError, log: AppDeps['log']): Response {
   const expected = HTTPError.isError(error) && !error.unhandled;
   if (!expected) log?.error('unexpected error', error.cause ?? error);
@@ -57,7 +75,8 @@ function toJsonError(error: HTTPError, log: AppDeps['log']): Response {
   const headers = new Headers(expected ? error.headers : undefined);
   headers.set('content-type', 'application/json; charset=utf-8');
   headers.set('cache-control', 'no-store');
-  return new Response(JSON.stringify({ error: message }), {
+  const extra = expected ? error.body : undefined;
+  return new Response(JSON.stringify({ ...extra, error: message }), {
     status,
     statusText: STATUS_CODES[status],
     headers,

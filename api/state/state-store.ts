@@ -4,10 +4,10 @@ import type { Storage } from 'unstorage';
  * Shared state: what every instance of Tapedeck must see alike (accounts, sessions, throttling
  * counters, per-user data). Documents go through unstorage so the driver is configuration; the few
  * operations that must be atomic across instances (counters, locks, pub/sub) are methods here.
- * Backends: fs (in CACHE_DIR/state) and memory, both one process; Redis later (REDIS_URL).
+ * Backends: fs (in CACHE_DIR/state) and memory, both one process; Redis (REDIS_URL) for several.
  */
 export interface StateStore {
-  /** JSON documents by key (unstorage). fs: CACHE_DIR/state; memory; later redis (REDIS_URL). */
+  /** JSON documents by key (unstorage). fs: CACHE_DIR/state; memory; redis (REDIS_URL). */
   readonly storage: Storage;
   /** Atomically adds 1 and returns the new count; the counter expires ttlMs after its first increment. */
   increment(key: string, ttlMs: number): Promise<number>;
@@ -25,10 +25,10 @@ export interface StateStore {
 export interface LockLease {
   release(): Promise<void>;
   /** Extends the lease (to `leaseMs`, default the first lease); false if it had already run out. */
-  renew?(leaseMs?: number): Promise<boolean>;
+  renew(leaseMs?: number): Promise<boolean>;
 }
 
-export type StateStoreKind = 'fs' | 'memory';
+export type StateStoreKind = 'fs' | 'memory' | 'redis';
 
 /**
  * Runs `task` holding the lock `name`, waiting for it (polling, bounded by `waitMs`) when another

@@ -6,11 +6,13 @@ import { KeyboardShortcuts } from '../controllers/keyboard-shortcuts.ts';
 import { MediaSessionController } from '../controllers/media-session.ts';
 import { OfflineReadyNotice } from '../controllers/offline-ready-notice.ts';
 import { PlaybackController } from '../controllers/playback-controller.ts';
+import { SessionController } from '../controllers/session.ts';
 import { WorkerState } from '../controllers/worker-state.ts';
 import type { TdEvent } from '../lib/events.ts';
 import { iconOffline, iconStorage, logoCassette } from '../lib/icons.ts';
 import { baseStyles, buttonStyles } from '../styles/shared.ts';
 import type { SwBridge } from '../sw-bridge.ts';
+import { renderAccountMenu, renderSessionGate } from './auth-parts.ts';
 import { type LazyPart, LazyParts, loadPlayerBarWhenIdle } from './lazy-parts.ts';
 import { appStyles } from './td-app.styles.ts';
 import type { TdSearch } from './td-search.ts';
@@ -46,6 +48,11 @@ export class TdApp extends LitElement {
   private _lastError: string | null = null;
 
   private readonly _parts = new LazyParts(this);
+  /** Who is signed in: the library shows only then; else sign-in (auth-parts.ts). */
+  private readonly _session = new SessionController(this, {
+    bridge: () => this.bridge,
+    onSignedOut: () => this._playback.pause(),
+  });
   private readonly _net = new ConnectivityController(this);
   private readonly _readyNotice = new OfflineReadyNotice(this, () =>
     this._parts.toast('Tapedeck is ready to work offline', 'success'),
@@ -79,7 +86,7 @@ export class TdApp extends LitElement {
       volumeBy: (d) => this._playback.setVolume(this._playback.volume + d),
       next: () => this._playback.next(),
       previous: () => this._playback.previous(),
-      focusSearch: () => this._search.focusInput(),
+      focusSearch: () => this._search?.focusInput(),
     });
   }
 
@@ -96,6 +103,7 @@ export class TdApp extends LitElement {
     if (changed.has('bridge') && this.bridge) this._worker.attach(this.bridge);
     const online = this._net.online;
     if (online !== this._wasOnline && this.hasUpdated) {
+      if (online) void this._session.recheck(); // an expired session shows now, not at the next call
       const message = online ? 'Back online' : 'You’re offline. Saved songs still play.';
       void this._parts.toast(message, online ? 'info' : 'offline', { key: 'network' });
     }
@@ -107,38 +115,48 @@ export class TdApp extends LitElement {
 
   protected update(changed: PropertyValues<this>): void {
     super.update(changed);
-    render(this._renderLibrary(), this._main, { host: this });
+    const main = this._session.signedIn ? this._renderLibrary() : renderSessionGate(this._session);
+    render(main, this._main, { host: this });
   }
 
   protected updated(): void {
-    const song = this._playback.current;
+    const song = this._session.signedIn ? this._playback.current : null;
     const title = song ? `${song.title} · ${song.artist} — Tapedeck` : 'Tapedeck';
     if (document.title !== title) document.title = title;
     // A playback failure may mean the server went away: check, so rows show what still plays.
     const error = this._playback.error;
-    if (error && error !== this._lastError) void this._net.probe();
+    if (error && error !== this._lastError) {
+      void this._net.probe();
+      void this._session.recheck();
+    }
     this._lastError = error;
   }
 
   render() {
     const p = this._playback;
-    const song = p.current;
+    const signedIn = this._session.signedIn;
+    const song = signedIn ? p.current : null;
     return html`
       <a class="skip" href="#main" @click=${this._onSkip}>Skip to library</a>
       <header class="top">
         <div class="inner">
           <div class="brand">${logoCassette()}<span>Tapedeck</span></div>
-          <td-search class="search" .value=${this._query} @search-request=${this._onSearch}></td-search>
+          ${signedIn ? html`<td-search class="search" .value=${this._query} @search-request=${this._onSearch}></td-search>` : html`<span></span>`}
           <div class="actions">
             ${this._net.online ? null : html`<span class="offline-pill" title="No connection">${iconOffline()}<span>Offline</span></span>`}
             <td-install-prompt></td-install-prompt>
-            <button class="icon-button" data-testid="storage-button" aria-label="Offline storage"
-              title="Offline storage" @click=${this._onStorageOpen}>${iconStorage()}</button>
+            ${
+              signedIn
+                ? html`<button class="icon-button" data-testid="storage-button" aria-label="Offline storage"
+              title="Offline storage" @click=${this._onStorageOpen}>${iconStorage()}</button>`
+                : nothing
+            }
+            ${renderAccountMenu(this._session)}
           </div>
         </div>
       </header>
       <slot name="main"></slot>
-      <td-player-bar .song=${song} .playing=${p.playing} .buffering=${p.buffering}
+      <td-player-bar ?hidden=${!signedIn} .song=${song} .playing=${p.playing} .buffering=${p.buffering}
         .currentTime=${p.currentTime} .duration=${p.duration} .volume=${p.volume} .muted=${p.muted}
         .hasNext=${p.hasNext} .error=${p.error} .queueOpen=${this._queueOpen}
         @play-request=${() => p.play()} @pause-request=${() => p.pause()}
@@ -162,6 +180,7 @@ export class TdApp extends LitElement {
       .refreshKey=${this._worker.epoch} .ready=${this._net.checked && this._worker.statesKnown}
       @play-song-request=${this._onPlaySong} @download-request=${this._onDownload}
       @remove-request=${this._onRemove} @songs-loaded=${this._onSongsLoaded}
+      @copy-link-request=${this._onCopyLink}
       @reachability-change=${(e: TdEvent<'reachability-change'>) => this._net.report(e.detail.reachable)}></td-library>`;
   }
 
@@ -218,6 +237,11 @@ export class TdApp extends LitElement {
   private _onClear(): void {
     this.bridge?.clearSongs();
     void this._parts.toast('Offline songs removed from this device', 'success');
+  }
+  private async _onCopyLink(event: TdEvent<'copy-link-request'>): Promise<void> {
+    const { copyStreamLink } = await import('../lib/stream-link.ts');
+    const { ok, message } = await copyStreamLink(event.detail.song.id);
+    void this._parts.toast(message, ok ? 'success' : 'error', { key: 'stream-link' });
   }
   private _onSearch(event: TdEvent<'search-request'>): void {
     this._query = event.detail.query;

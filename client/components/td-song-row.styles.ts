@@ -11,7 +11,7 @@ export const songRowStyles = css`
   }
   .row {
     display: grid;
-    grid-template-columns: 48px minmax(0, 1.6fr) minmax(0, 1fr) 7.5rem 3rem;
+    grid-template-columns: 48px minmax(0, 1.6fr) minmax(0, 1fr) 10rem 3rem;
     align-items: center;
     gap: 0 1rem;
     min-height: 64px;

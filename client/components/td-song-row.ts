@@ -4,7 +4,14 @@ import type { Song } from '../../api/catalog/song.ts';
 import type { OfflineState } from '../../sw/protocol.ts';
 import { emit } from '../lib/events.ts';
 import { formatPercent, formatTime } from '../lib/format.ts';
-import { iconCheckCircle, iconDownload, iconPlay, iconRemove, iconStop } from '../lib/icons.ts';
+import {
+  iconCheckCircle,
+  iconDownload,
+  iconLink,
+  iconPlay,
+  iconRemove,
+  iconStop,
+} from '../lib/icons.ts';
 import { baseStyles, buttonStyles } from '../styles/shared.ts';
 import { coverStyles, renderCover } from './cover.ts';
 import { songRowStyles } from './td-song-row.styles.ts';
@@ -94,7 +101,10 @@ export class TdSongRow extends LitElement {
     }
     const blocked = action === 'download' && (!this.online || this.unavailable === 'format');
     const ring = status === 'partial' || state?.downloading === true;
+    const linkLabel = `Copy a stream link for ${title} (for other players)`;
     return html`${indicator}
+      <button class="icon-button" data-testid="copy-link" data-action="copy-link" aria-label=${linkLabel}
+        title="Copy stream link" ?disabled=${!this.online} @click=${this._onCopyLinkClick}>${iconLink()}</button>
       <button class="icon-button action ${ring ? 'ring' : ''}" style="--p: ${percent}"
         data-testid="download-song" data-action=${action} aria-label=${label} title=${label}
         ?disabled=${blocked} @click=${this._onActionClick}>
@@ -106,6 +116,11 @@ export class TdSongRow extends LitElement {
     if (this.unavailable !== null) return;
     if (event.composedPath().some((el) => el instanceof HTMLElement && el.dataset.action)) return;
     emit(this, 'play-song-request', { song: this.song });
+  }
+
+  private _onCopyLinkClick(event: Event): void {
+    event.stopPropagation();
+    emit(this, 'copy-link-request', { song: this.song });
   }
 
   private _onActionClick(event: Event): void {

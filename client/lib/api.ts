@@ -1,4 +1,5 @@
 import type { Song, SongPage } from '../../api/catalog/song.ts';
+import { reportUnauthorized } from './auth-api.ts';
 
 /** A failed API call. `status` is 0 when the network itself failed (offline, server down). */
 export class ApiError extends Error {
@@ -57,6 +58,7 @@ async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
     throw new ApiError('Could not reach the Tapedeck server.', 0);
   }
   if (!response.ok) {
+    if (response.status === 401) reportUnauthorized(); // the session controller asks why
     const body = (await response.json().catch(() => null)) as { error?: string } | null;
     throw new ApiError(body?.error ?? `The server answered ${response.status}.`, response.status);
   }

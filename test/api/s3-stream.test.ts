@@ -3,6 +3,8 @@ import { createStorage } from 'unstorage';
 import memoryDriver from 'unstorage/drivers/memory';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.ts';
+import { createStreamAuthorizer } from '../../api/auth/authorize-stream.ts';
+import type { Auth } from '../../api/auth/create-auth.ts';
 import { type Catalog, createCatalog } from '../../api/catalog/catalog.ts';
 import { createPictureStore } from '../../api/covers/picture-store.ts';
 import { createHttpServer } from '../../api/http/create-http-server.ts';
@@ -14,6 +16,7 @@ import { rawRequest } from '../helpers/api-server.ts';
 import { freePort } from '../helpers/free-port.ts';
 import { memoryCovers } from '../helpers/memory-covers.ts';
 import { startTestS3, type TestS3 } from '../helpers/s3.ts';
+import { createTestAuth, signInApp } from '../helpers/test-auth.ts';
 import { makeWav } from '../helpers/wav-fixture.ts';
 
 const SONG = makeWav({ seconds: 30, title: 'From the bucket', artist: 'S3' });
@@ -26,16 +29,23 @@ describe('stream route over S3', () => {
   let port: number;
   let catalog: Catalog;
   let settings: S3Settings;
+  let auth: Auth;
+  /** The test admin's session: every request is signed in (the access check is tested elsewhere). */
+  let cookie: string;
+  const get = (at: number, path: string, range: string) => rawRequest(at, path, { range, cookie });
 
   async function serve(storeSettings: S3Settings) {
     const audio = createS3AudioStore(storeSettings);
-    const app = createApp({ catalog, audio, covers: memoryCovers(), log: quiet });
-    const http = createHttpServer({ app, catalog, audio, log: quiet });
+    const app = createApp({ catalog, audio, covers: memoryCovers(), auth, log: quiet });
+    const authorize = createStreamAuthorizer(auth);
+    const http = createHttpServer({ app, catalog, audio, authorize, log: quiet });
     const url = await listen(http, 0, '127.0.0.1');
+    cookie ||= await signInApp(app);
     return { http, port: Number(new URL(url).port) };
   }
 
   beforeAll(async () => {
+    auth = await createTestAuth();
     s3 = await startTestS3('music/');
     await s3.put('S3/Album/01 - Song.wav', SONG);
     settings = s3.settings;
@@ -49,12 +59,13 @@ describe('stream route over S3', () => {
     server?.closeAllConnections();
     await new Promise((resolve) => server?.close(resolve));
     await s3?.close();
+    auth?.dispose();
   });
 
   const song = () => catalog.entries()[0]!.song;
 
   it('answers ranges byte for byte, with the object store ETag', async () => {
-    const res = await rawRequest(port, song().streamUrl, { range: 'bytes=100-5099' });
+    const res = await get(port, song().streamUrl, 'bytes=100-5099');
     expect(res.status).toBe(206);
     expect(res.headers.etag).toBe(song().etag);
     expect(res.body.equals(Buffer.from(SONG.subarray(100, 5100)))).toBe(true);
@@ -64,7 +75,7 @@ describe('stream route over S3', () => {
     await s3.put('S3/Album/01 - Song.wav', makeWav({ seconds: 30, title: 'Replaced', seed: 9 }));
     const old = song().etag;
     await new Promise((resolve) => setTimeout(resolve, 1100)); // past the verified-version window
-    const res = await rawRequest(port, song().streamUrl, { range: 'bytes=0-99' });
+    const res = await get(port, song().streamUrl, 'bytes=0-99');
     expect(res.headers.etag).not.toBe(old);
     if (res.status === 206) expect(res.headers.etag).toBe(song().etag);
   });
@@ -92,7 +103,7 @@ describe('stream route over S3', () => {
     ])('an HTTP %i from the store is a JSON %i', async (upstream, status) => {
       answer = (res) => res.writeHead(upstream).end();
       const { http, port: brokenApi } = await serve(settings);
-      const res = await rawRequest(brokenApi, song().streamUrl, { range: 'bytes=0-99' });
+      const res = await get(brokenApi, song().streamUrl, 'bytes=0-99');
       http.closeAllConnections();
       http.close();
       expect(res.status).toBe(status);
@@ -103,7 +114,7 @@ describe('stream route over S3', () => {
       answer = () => {};
       const { http, port: brokenApi } = await serve(settings);
       const started = performance.now();
-      const res = await rawRequest(brokenApi, song().streamUrl, { range: 'bytes=0-99' });
+      const res = await get(brokenApi, song().streamUrl, 'bytes=0-99');
       http.closeAllConnections();
       http.close();
       expect(res.status).toBe(504);
