@@ -4,11 +4,19 @@ import { createStorage } from 'unstorage';
 import redisDriver from 'unstorage/drivers/redis';
 import type { StateStore } from './state-store.ts';
 
-/** Adds 1; the first increment (or a key left without expiry) starts the window. */
+/**
+ * Adds 1 to a counter (a hash: `count`, and `ends`, when its window ends by the instances' clock,
+ * as the fs and memory backends count, so one injected clock drives every backend alike). The first
+ * increment, or one after the window, starts a new window; Redis drops the key after it by itself.
+ */
 const INCREMENT = `
-local count = redis.call('INCR', KEYS[1])
-if redis.call('PTTL', KEYS[1]) < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
-return count`;
+local now = tonumber(ARGV[1])
+local ends = tonumber(redis.call('HGET', KEYS[1], 'ends'))
+if not ends or ends <= now then
+  redis.call('HSET', KEYS[1], 'count', 0, 'ends', now + tonumber(ARGV[2]))
+  redis.call('PEXPIRE', KEYS[1], ARGV[2])
+end
+return redis.call('HINCRBY', KEYS[1], 'count', 1)`;
 /** Deletes or extends a lock only for the holder whose token is in it. */
 const RELEASE = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
@@ -20,6 +28,8 @@ return 0`;
 export interface RedisStateOptions {
   /** Namespace of every key and channel, so several deployments can share one Redis. */
   prefix?: string;
+  /** The clock counters' windows are measured with (tests move it; instances keep NTP time). */
+  now?: () => number;
 }
 
 /**
@@ -29,6 +39,7 @@ export interface RedisStateOptions {
  */
 export function createRedisStateStore(url: string, options: RedisStateOptions = {}): StateStore {
   const prefix = options.prefix ?? 'tapedeck';
+  const now = options.now ?? Date.now;
   const redis = connect(url);
   let subscriber: Redis | null = null;
   const listeners = new Map<string, Set<(message: string) => void>>();
@@ -37,7 +48,7 @@ export function createRedisStateStore(url: string, options: RedisStateOptions = 
   const storage = createStorage({
     driver: redisDriver({ url, base: `${prefix}:state`, ...connectionOptions }),
   });
-  const counter = (key: string) => `${prefix}:count:${key}`;
+  const counter = (key: string) => `${prefix}:counter:${key}`;
   const channelOf = (channel: string) => `${prefix}:${channel}`;
 
   function subscriberConnection(): Redis {
@@ -53,10 +64,12 @@ export function createRedisStateStore(url: string, options: RedisStateOptions = 
   return {
     storage,
     async increment(key, ttlMs) {
-      return Number(await redis.eval(INCREMENT, 1, counter(key), Math.max(1, Math.ceil(ttlMs))));
+      const window = Math.max(1, Math.ceil(ttlMs));
+      return Number(await redis.eval(INCREMENT, 1, counter(key), Math.floor(now()), window));
     },
     async ttl(key) {
-      return Math.max(0, await redis.pttl(counter(key)));
+      const ends = Number(await redis.hget(counter(key), 'ends'));
+      return Number.isFinite(ends) ? Math.max(0, ends - now()) : 0;
     },
     async reset(key) {
       await redis.del(counter(key));

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createS3Client } from '../../api/storage/s3/s3-client.ts';
-import { rawRequest } from '../helpers/api-server.ts';
+import { type RawResponse, rawRequest } from '../helpers/api-server.ts';
+import { signIn, TEST_ADMIN, TEST_ADMIN_ENV } from '../helpers/test-auth.ts';
 import { waitUntil } from '../helpers/wait-until.ts';
 import { makeWav } from '../helpers/wav-fixture.ts';
 import { type RunningCluster, startCluster } from './cluster-process.ts';
@@ -29,13 +30,22 @@ interface Song {
 describe('cluster: two instances behind nginx, audio in S3, state in Redis', () => {
   let cluster: RunningCluster;
   let songs: Song[];
+  /** The test admin's session, signed in through nginx. */
+  let cookie: string;
   const through = (path: string) => `${cluster.state.url.replace(/\/$/, '')}${path}`;
   const instance = (i: number, path: string) =>
     `http://127.0.0.1:${cluster.state.instances[i]!.port}${path}`;
+  /** A signed-in GET (or one with `headers`' own cookie, or none with `cookie: ''`). */
+  const get = (url: string, headers: Record<string, string> = {}) =>
+    fetch(url, { headers: { cookie, ...headers } });
+  /** A request through nginx on a raw connection, signed in unless `headers` says otherwise. */
+  const viaNginx = (path: string, headers: Record<string, string> = {}): Promise<RawResponse> =>
+    rawRequest(cluster.state.nginx.port, path, { cookie, ...headers });
 
   beforeAll(async () => {
-    cluster = await startCluster({});
-    const page = (await (await fetch(through('/api/songs?limit=100'))).json()) as { items: Song[] };
+    cluster = await startCluster(TEST_ADMIN_ENV);
+    cookie = await signIn(cluster.state.url.replace(/\/$/, ''));
+    const page = (await (await get(through('/api/songs?limit=100'))).json()) as { items: Song[] };
     songs = page.items;
   }, 180_000);
   afterAll(async () => {
@@ -52,7 +62,7 @@ describe('cluster: two instances behind nginx, audio in S3, state in Redis', () 
       expect(song.etag).toMatch(/^"[0-9a-f]{32}"$/); // s3rver's MD5 ETags, not a hash of ours
       expect(song.streamUrl).toMatch(new RegExp(`^/songs/listen/${song.id}\\?v=`));
     }
-    const health = (await (await fetch(instance(1, '/api/health'))).json()) as { storage: string };
+    const health = (await (await get(instance(1, '/api/health'))).json()) as { storage: string };
     expect(health.storage).toBe('s3');
   });
 
@@ -72,12 +82,12 @@ describe('cluster: two instances behind nginx, audio in S3, state in Redis', () 
       [`bytes=${file.length - 1}-`, file.length - 1, file.length - 1],
     ];
     for (const [range, start, end] of cases) {
-      const res = await rawRequest(cluster.state.nginx.port, song.streamUrl, { range });
+      const res = await viaNginx(song.streamUrl, { range });
       expect(res.status, range).toBe(206);
       expect(res.headers['content-range']).toBe(`bytes ${start}-${end}/${file.length}`);
       expect(res.body.equals(file.subarray(start, end + 1)), range).toBe(true);
     }
-    const whole = await rawRequest(cluster.state.nginx.port, song.streamUrl);
+    const whole = await viaNginx(song.streamUrl);
     expect(whole.status).toBe(200);
     expect(whole.body.equals(file)).toBe(true);
   });
@@ -85,16 +95,72 @@ describe('cluster: two instances behind nginx, audio in S3, state in Redis', () 
   it('serves a second listener of the same range from the cache (HIT)', async () => {
     const song = songs.find((s) => s.title === 'Glass City')!;
     const range = { range: 'bytes=100000-200000' };
-    const first = await rawRequest(cluster.state.nginx.port, song.streamUrl, range);
-    const second = await rawRequest(cluster.state.nginx.port, song.streamUrl, range);
+    const first = await viaNginx(song.streamUrl, range);
+    const second = await viaNginx(song.streamUrl, range);
     expect(first.headers['x-cache-status']).toBe('MISS');
     expect(second.headers['x-cache-status']).toBe('HIT');
     expect(second.body.equals(first.body)).toBe(true);
     // Without the song's version in the URL nothing is cached or answered from the cache.
     const bare = song.streamUrl.replace(/\?.*$/, '');
-    const unversioned = await rawRequest(cluster.state.nginx.port, bare, range);
+    const unversioned = await viaNginx(bare, range);
     expect(unversioned.headers['x-cache-status']).toBe('BYPASS');
     expect(unversioned.body.equals(first.body)).toBe(true);
+    // A stream link (no cookie) is another request for the same cached bytes.
+    const link = await fetch(through(`/api/songs/${song.id}/link`), {
+      method: 'POST',
+      headers: { cookie, origin: through(''), 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(link.status).toBe(200);
+    const linked = await viaNginx(((await link.json()) as { url: string }).url, {
+      ...range,
+      cookie: '',
+    });
+    expect(linked.status).toBe(206);
+    expect(linked.headers['x-cache-status']).toBe('HIT');
+    expect(linked.body.equals(first.body)).toBe(true);
+  });
+
+  it('never gives a cached byte to a request the API would refuse', async () => {
+    const song = songs.find((s) => s.title === 'Glass City')!;
+    const range = { range: 'bytes=100000-200000' };
+    expect((await viaNginx(song.streamUrl, range)).headers['x-cache-status']).toBe('HIT');
+    const link = new URL(song.streamUrl, 'http://x');
+    link.searchParams.set('token', 'forged.token');
+    const tampered = `${link.pathname}${link.search}`;
+    const refused: [string, Record<string, string>][] = [
+      [song.streamUrl, { cookie: '' }],
+      [song.streamUrl, { cookie: 'tapedeck_session=forged' }],
+      [tampered, { cookie: '' }],
+      [tampered, {}], // a bad link is refused even beside a good session
+      [song.streamUrl.replace(/\?.*$/, ''), { cookie: '' }],
+    ];
+    for (const [path, headers] of refused) {
+      const res = await viaNginx(path, { ...range, ...headers });
+      expect(res.status, path).toBe(401);
+      expect(res.headers['content-type'], path).toMatch(/^application\/json/);
+      expect(JSON.parse(res.body.toString()).error, path).toEqual(expect.any(String));
+      expect(res.headers['x-cache-status'], path).toBeUndefined();
+      expect(res.body.length, path).toBeLessThan(200);
+    }
+  });
+
+  it('shares state: a login on one instance is valid on the other, a throttle counts across both', async () => {
+    for (const i of [0, 1]) {
+      const me = await get(instance(i, '/api/auth/me'));
+      expect(((await me.json()) as { user?: { username: string } }).user?.username).toBe(
+        TEST_ADMIN.username,
+      );
+    }
+    const attempt = (i: number, password: string) =>
+      fetch(instance(i, '/api/auth/login'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'nobody-here', password }),
+      });
+    // 10 attempts per account name in a window (api/auth/throttle.ts), alternating instances.
+    for (let n = 0; n < 10; n++) expect((await attempt(n % 2, 'wrong password')).status).toBe(401);
+    for (const i of [0, 1]) expect((await attempt(i, 'wrong password')).status).toBe(429);
   });
 
   it('a rescan on one instance is served by the other', async () => {
@@ -111,7 +177,7 @@ describe('cluster: two instances behind nginx, audio in S3, state in Redis', () 
     process.kill(cluster.state.instances[0]!.pid, 'SIGHUP');
     await waitUntil(
       async () => {
-        const res = await fetch(instance(1, '/api/songs?q=long%20song'));
+        const res = await get(instance(1, '/api/songs?q=long%20song'));
         return ((await res.json()) as { total: number }).total === 1;
       },
       'the other instance to list the new song',
@@ -120,7 +186,7 @@ describe('cluster: two instances behind nginx, audio in S3, state in Redis', () 
   }, 90_000);
 
   it('a listener whose instance is killed mid-download resumes with Range and gets every byte', async () => {
-    const res = await fetch(through('/api/songs?q=long%20song'));
+    const res = await get(through('/api/songs?q=long%20song'));
     const song = ((await res.json()) as { items: Song[] }).items[0]!;
     // A slow object store from here on: each slice takes a second to come from an instance.
     await fetch(`http://127.0.0.1:${cluster.state.s3.port}/__throttle?bps=${S3_RATE}`);
@@ -139,6 +205,7 @@ describe('cluster: two instances behind nginx, audio in S3, state in Redis', () 
     // One slice per request: the request whose slice is being read from the store is the one cut.
     const download = await resumingDownload(through(song.streamUrl), song.size, {
       chunk: SLICE,
+      headers: { cookie },
       onProgress: (count) => (received = count),
     });
     await killer;

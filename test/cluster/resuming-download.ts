@@ -23,7 +23,13 @@ export interface Download {
 export async function resumingDownload(
   url: string,
   size: number,
-  options: { chunk: number; maxResumes?: number; onProgress?: (received: number) => void },
+  options: {
+    chunk: number;
+    maxResumes?: number;
+    onProgress?: (received: number) => void;
+    /** Sent with every request (the session cookie). */
+    headers?: Record<string, string>;
+  },
 ): Promise<Download> {
   const bytes = Buffer.alloc(size);
   let received = 0;
@@ -33,7 +39,10 @@ export async function resumingDownload(
   while (received < size) {
     const { chunk } = options;
     const end = Math.min(size, (Math.floor(received / chunk) + 1) * chunk) - 1;
-    const headers: Record<string, string> = { range: `bytes=${received}-${end}` };
+    const headers: Record<string, string> = {
+      ...options.headers,
+      range: `bytes=${received}-${end}`,
+    };
     if (etag) headers['if-range'] = etag;
     requests++;
     const got = await fetchRange(url, headers, received, end, bytes, (count) => {
