@@ -17,12 +17,13 @@ export async function runListeners(
   size: number,
   listeners: number,
   s3Port: number,
+  cookie: string,
 ): Promise<ListenerResult> {
   const before = await s3Stats(s3Port);
   let errors = 0;
   await Promise.all(
     Array.from({ length: listeners }, async (_, i) => {
-      const response = await fetch(urls[i % urls.length]!);
+      const response = await fetch(urls[i % urls.length]!, { headers: { cookie } });
       const body = await response.arrayBuffer();
       if (response.status !== 200 || body.byteLength !== size) errors++;
     }),

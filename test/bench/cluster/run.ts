@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../../../api/cluster/free-port.ts';
 import { startNginx } from '../../../api/cluster/nginx.ts';
+import { signIn } from '../../helpers/test-auth.ts';
 import { buildGo } from '../lib/go-build.ts';
 import { resolveTools } from '../lib/prereqs.ts';
 import { describeMachine, formatLoad } from '../machine.ts';
@@ -42,7 +43,10 @@ log('starting redis, s3rver, two instances and nginx');
 const cluster = await startBenchCluster(dir, new Uint8Array(await readFile(songPath)));
 try {
   const base = (port: number) => `http://127.0.0.1:${port}`;
-  const page = await fetch(`${base(cluster.instances[0]!.port)}/api/songs`);
+  // Every request signed in, as a listener's: the stream check (auth_request) is part of the cost.
+  const cookie = await signIn(base(cluster.instances[0]!.port), cluster.admin);
+  const headers = { cookie };
+  const page = await fetch(`${base(cluster.instances[0]!.port)}/api/songs`, { headers });
   const song = ((await page.json()) as { items: { streamUrl: string; size: number }[] }).items[0]!;
   const versioned = song.streamUrl;
   const bare = versioned.replace(/\?.*$/, '');
@@ -57,6 +61,7 @@ try {
       seconds: cfg.seconds,
       fileBytes: cfg.fileBytes,
       rangeBytes: cfg.rangeBytes,
+      cookie,
     });
   const pids = {
     'instance 1': cluster.instances[0]!.pid,
@@ -69,12 +74,13 @@ try {
   const rounds: Round[] = [];
   for (let round = 1; round <= cfg.rounds; round++) {
     log(`round ${round}/${cfg.rounds}`);
-    await (await fetch(base(cluster.nginxBoth.port) + versioned)).arrayBuffer(); // warm every slice
+    // Warm every slice.
+    await (await fetch(base(cluster.nginxBoth.port) + versioned, { headers })).arrayBuffer();
     const cached = await measureCpu(pids, () => load(base(cluster.nginxBoth.port) + versioned));
     const direct = await measureCpu(pids, () => load(base(cluster.instances[0]!.port) + versioned));
     const one = await measureCpu(pids, () => load(base(cluster.nginxOne.port) + bare));
     const two = await measureCpu(pids, () => load(base(cluster.nginxBoth.port) + bare));
-    const listeners = await listenersRound(round, versioned, song.size);
+    const listeners = await listenersRound(round, versioned, song.size, cookie);
     rounds.push({ round, cached, direct, one, two, ...listeners });
   }
   const report = formatClusterReport({
@@ -99,6 +105,7 @@ async function listenersRound(
   round: number,
   path: string,
   size: number,
+  cookie: string,
 ): Promise<{ listenersCache: ListenerResult; listenersDirect: ListenerResult }> {
   const port = await freePort();
   const upstreams = cluster.instances.map((i) => `127.0.0.1:${i.port}`);
@@ -110,9 +117,10 @@ async function listenersRound(
       size,
       cfg.listeners,
       s3,
+      cookie,
     );
     const direct = cluster.instances.map((i) => `http://127.0.0.1:${i.port}${path}`);
-    const listenersDirect = await runListeners(direct, size, cfg.listeners, s3);
+    const listenersDirect = await runListeners(direct, size, cfg.listeners, s3, cookie);
     return { listenersCache, listenersDirect };
   } finally {
     await nginx.stop(3000);

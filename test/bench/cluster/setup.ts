@@ -15,8 +15,12 @@ export interface BenchCluster {
   nginxBoth: Child & { port: number };
   nginxOne: Child & { port: number };
   s3Settings: S3Settings;
+  /** The admin the instances were started with (ADMIN_USERNAME/ADMIN_PASSWORD). */
+  admin: { username: string; password: string };
   children: Child[];
 }
+
+const ADMIN = { username: 'bench', password: 'bench-password-1' };
 
 /** Redis, s3rver holding `song` (bytes) under music/, two instances, and two nginx fronts. */
 export async function startBenchCluster(
@@ -54,8 +58,8 @@ export async function startBenchCluster(
       S3_SECRET_ACCESS_KEY: 'S3RVER',
       REDIS_URL: `redis://127.0.0.1:${ports.redis}`,
       SECRET: 'bench-secret-bench-secret-bench-secret',
-      ADMIN_USERNAME: 'bench',
-      ADMIN_PASSWORD: 'bench-password-1',
+      ADMIN_USERNAME: ADMIN.username,
+      ADMIN_PASSWORD: ADMIN.password,
       LOG_LEVEL: 'warn',
     };
     const instances: (Child & { port: number })[] = [];
@@ -82,7 +86,7 @@ export async function startBenchCluster(
       instances.map((i) => i.port),
     );
     const nginxOne = await nginx('nginx-one', [instances[0]!.port]);
-    return { redis, s3, instances, nginxBoth, nginxOne, s3Settings, children };
+    return { redis, s3, instances, nginxBoth, nginxOne, s3Settings, admin: ADMIN, children };
   } catch (error) {
     for (const child of children.reverse()) await child.stop(2000);
     throw error;
