@@ -46,12 +46,14 @@ async function main() {
   const catalog = createCatalog(stores.catalogStorage);
   await catalog.load();
   const pictures = createPictureStore(stores.catalogStorage);
-  // Resized covers are derived data: each instance keeps its own, next to nothing shared.
+  // Resized covers are derived data, named by the picture's hash: each instance keeps its own on
+  // its own disk (a cache: lost, it is made again), so memory does not grow with the library and
+  // nothing needs sharing or invalidating. Only a memory catalog keeps them in memory too.
   const coverCache = createStorage({
     driver:
-      config.catalogStore === 'fs'
-        ? fsDriver({ base: join(config.cacheDir, 'covers') })
-        : memoryDriver(),
+      config.catalogStore === 'memory'
+        ? memoryDriver()
+        : fsDriver({ base: join(config.cacheDir, 'covers') }),
   });
   const covers = createCoverImages({ pictures, cache: coverCache });
   const scanOnce = () =>

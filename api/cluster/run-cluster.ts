@@ -49,6 +49,9 @@ try {
     startS3(ports.s3, s3Dir, 'tapedeck'),
   ]);
   started.push(redis, s3);
+  console.log(
+    `cluster: redis on ${ports.redis} (pid ${redis.pid}), s3rver on ${ports.s3} (pid ${s3.pid})`,
+  );
 
   const s3Settings: S3Settings = {
     endpoint: `http://127.0.0.1:${ports.s3}`,
@@ -60,7 +63,7 @@ try {
     timeoutMs: 10_000,
   };
   const songs = await seedBucket(s3Settings, join(repoRoot, 'data/music'));
-  console.log(`cluster: redis on ${ports.redis}, s3rver on ${ports.s3} (${songs} files)`);
+  console.log(`cluster: ${songs} files in the bucket`);
 
   const admin = adminAccount();
   const env = instanceEnv(s3Settings, `redis://127.0.0.1:${ports.redis}`, admin);

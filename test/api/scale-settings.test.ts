@@ -34,6 +34,7 @@ describe('scale-out settings stop the server at start with one line naming the s
     [{ REDIS_URL: 'http://127.0.0.1:6379' }, 'REDIS_URL'],
     [{ REDIS_URL: 'not a url' }, 'REDIS_URL'],
     [{ CATALOG_STORE: 'redis' }, 'REDIS_URL'],
+    [{ STATE_STORE: 'redis' }, 'STATE_STORE=redis needs REDIS_URL'],
   ])('%o → %s', (env, name) => {
     const result = runServer({ REDIS_URL: undefined, ...env });
     expect(result.status).toBe(1);

@@ -7,7 +7,7 @@ import { type RawResponse, rawRequest } from '../helpers/api-server.ts';
 import { signIn, TEST_ADMIN, TEST_ADMIN_ENV } from '../helpers/test-auth.ts';
 import { waitUntil } from '../helpers/wait-until.ts';
 import { makeWav } from '../helpers/wav-fixture.ts';
-import { type RunningCluster, startCluster } from './cluster-process.ts';
+import { type RunningCluster, runFailingCluster, startCluster } from './cluster-process.ts';
 import { resumingDownload } from './resuming-download.ts';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -258,3 +258,17 @@ function isRunning(pid: number): boolean {
     return false;
   }
 }
+
+describe('cluster: a part that fails to start', () => {
+  it('stops the parts already running and exits 1', async () => {
+    // A SECRET the instances refuse: redis-server and s3rver are up when the first instance fails.
+    const failed = await runFailingCluster({ ...TEST_ADMIN_ENV, SECRET: 'too short' });
+    expect(failed.code).toBe(1);
+    expect(failed.output).toMatch(/cluster: could not start: [\s\S]*SECRET must be/);
+    const pids = [...failed.output.matchAll(/\(pid (\d+)\)/g)].map((m) => Number(m[1]));
+    expect(pids.length).toBeGreaterThanOrEqual(2); // redis-server and s3rver, maybe the instance
+    const left = pids.filter(isRunning);
+    for (const pid of left) process.kill(pid, 'SIGKILL'); // a failing run leaves nothing either
+    expect(left, 'processes left running').toEqual([]);
+  }, 120_000);
+});
