@@ -25,7 +25,7 @@ async function library(): Promise<{ music: string; cache: string }> {
   return { music, cache };
 }
 
-/** Polls /api/health until it reports `songs`; fails with the server's log after `ms`. */
+/** Polls /api/health (signed in) until it reports `songs`; fails with the server's log after `ms`. */
 async function waitForSongs(songs: number, ms = 30_000) {
   const deadline = Date.now() + ms;
   let last: unknown;
