@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createRedisStateStore } from '../../../api/state/redis-state-store.ts';
 import { songsOf, startTestApi, type TestApi } from '../../helpers/api-server.ts';
@@ -93,6 +94,17 @@ describe('two instances on one Redis', () => {
     expect((await b.raw(forged, { cookie: '', range: 'bytes=0-99' })).status).toBe(401);
   });
 
+  it('honour `npm run user` with REDIS_URL: an account it adds signs in on both', async () => {
+    const prefix = 'tapedeck'; // the namespace the server and the CLI use by default
+    const start = () =>
+      startTestApi(FILES, 'fs', 'node', { state: createRedisStateStore(redis.url, { prefix }) });
+    [a, b] = await Promise.all([start(), start()]);
+    const added = await userCli(['add', 'cli-user'], 'cli password\n', redis.url);
+    expect(added).toMatchObject({ code: 0, stdout: 'added cli-user\n' });
+    for (const api of [a, b])
+      expect(await me(api, await login(api, 'cli-user', 'cli password'))).toBe(200);
+  });
+
   it('share the first-account setup token: printed by one, accepted by the other', async () => {
     await pair({ noAdmin: true });
     const remote = { 'x-forwarded-for': '203.0.113.5' };
@@ -106,3 +118,20 @@ describe('two instances on one Redis', () => {
     expect((await sendJson(a, 'POST', '/api/auth/setup', again, '', remote)).status).toBe(409);
   });
 });
+
+/** `npm run user -- …args` on Redis, `input` on stdin (bounded: killed after 30 s). */
+function userCli(args: string[], input: string, redisUrl: string) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'api/auth/user-cli.ts', ...args], {
+    env: { ...process.env, REDIS_URL: redisUrl },
+    stdio: ['pipe', 'pipe', 'pipe'],
+    timeout: 30_000,
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (data) => (stdout += data));
+  child.stderr.on('data', (data) => (stderr += data));
+  child.stdin.end(input);
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
+    child.once('exit', (code) => resolve({ code, stdout, stderr })),
+  );
+}
