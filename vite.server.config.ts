@@ -20,8 +20,10 @@ export default defineConfig({
         server: 'api/server.ts',
         scan: 'api/scan/cli.ts',
         user: 'api/auth/user-cli.ts',
+        // Started by api/scan/parse-pool.ts as ./scan-worker.js: chunks sit beside the entries.
+        'scan-worker': 'api/scan/scan-worker.ts',
       },
-      output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+      output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
     },
   },
 });

@@ -1,5 +1,5 @@
-import type { IAudioMetadata } from 'music-metadata';
 import type { MpegFrameCount } from './mpeg-frames.ts';
+import type { AudioFormat } from './read-tags.ts';
 
 /** A file that parses but holds no playable song: it is skipped, and the reason logged. */
 export class UndecodableError extends Error {}
@@ -16,7 +16,7 @@ const MIN_BITRATE = 500;
  * what is there to what is claimed counts, never a minimum length.
  */
 export function playableDuration(
-  format: IAudioMetadata['format'],
+  format: AudioFormat,
   size: number,
   mpeg: MpegFrameCount | null,
 ): number {

@@ -13,8 +13,14 @@ export interface SongTags {
   genres: string[];
   picture: Uint8Array | null;
   /** What music-metadata found of the audio itself, for the decodability check. */
-  format: IAudioMetadata['format'];
+  format: AudioFormat;
 }
+
+/** The part of music-metadata's format the scan uses: plain data, cheap to pass between threads. */
+export type AudioFormat = Pick<
+  IAudioMetadata['format'],
+  'container' | 'codec' | 'duration' | 'sampleRate' | 'numberOfSamples'
+>;
 
 export const VARIOUS_ARTISTS = 'Various Artists';
 
@@ -52,6 +58,12 @@ function toSongTags({ common, format }: IAudioMetadata): SongTags {
     year: cleanNumber(common.year, 9999),
     genres: cleanGenres(common.genre),
     picture: picture ? new Uint8Array(picture.data) : null,
-    format,
+    format: {
+      container: format.container,
+      codec: format.codec,
+      duration: format.duration,
+      sampleRate: format.sampleRate,
+      numberOfSamples: format.numberOfSamples,
+    },
   };
 }
