@@ -1,4 +1,4 @@
-import { type IAudioMetadata, parseBuffer, parseWebStream } from 'music-metadata';
+import type { IAudioMetadata } from 'music-metadata';
 import { cleanGenres, cleanNumber, cleanTag } from './tag-text.ts';
 
 export interface SongTags {
@@ -34,6 +34,8 @@ export async function readTags(
   mimeType: string,
   size: number,
 ): Promise<SongTags> {
+  // Loaded at the first file read, not at start (a restart with the catalog built reads none).
+  const { parseBuffer, parseWebStream } = await import('music-metadata');
   const options = { duration: true };
   if (bytes instanceof Uint8Array)
     return toSongTags(await parseBuffer(bytes, { mimeType, size }, options));
