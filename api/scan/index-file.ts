@@ -32,9 +32,9 @@ export async function indexFile(
       ? undefined
       : (bytes: Iterable<Uint8Array> | AsyncIterable<Uint8Array>) =>
           target.write?.(info, bytes) ?? Promise.resolve();
-  const { tags, digest } =
+  const { tags, digest, flacSamples } =
     read && !copy ? await read(info, fileType) : await readSongFile(source, info, fileType, copy);
-  const duration = playableDuration(tags.format, info.size, digest.mpeg);
+  const duration = playableDuration(tags.format, info.size, digest.mpeg, flacSamples);
   const pictureId = tags.picture ? await pictures.add(tags.picture) : null;
 
   const names = namesFromKey(info.key);

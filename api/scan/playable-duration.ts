@@ -19,6 +19,7 @@ export function playableDuration(
   format: AudioFormat,
   size: number,
   mpeg: MpegFrameCount | null,
+  flacSamples: number | null = null,
 ): number {
   const declared = format.duration;
   if (!declared || !Number.isFinite(declared) || declared <= 0 || !format.sampleRate) {
@@ -30,6 +31,14 @@ export function playableDuration(
     throw new UndecodableError(
       `truncated: ${size} bytes cannot hold the ${seconds(declared)} declared`,
     );
+  }
+  if (format.container === 'FLAC' && flacSamples !== null) {
+    const present = flacSamples / format.sampleRate;
+    if (present < declared * 0.9 - 0.5) {
+      throw new UndecodableError(
+        `truncated: audio frames for ${seconds(present)} of the ${seconds(declared)} declared`,
+      );
+    }
   }
   if (format.container !== 'MPEG' || !mpeg) return round(declared);
   if (mpeg.frames < 4)

@@ -1,5 +1,6 @@
 import type { AudioObjectInfo, AudioStore } from '../storage/audio-store.ts';
 import { digestFile, type FileDigest } from './digest-file.ts';
+import { FLAC_TAIL_BYTES, flacFramesEnd, flacNominalBlockSize } from './flac-frames.ts';
 import { UndecodableError } from './playable-duration.ts';
 import { readTags, type SongTags } from './read-tags.ts';
 
@@ -7,6 +8,8 @@ import { readTags, type SongTags } from './read-tags.ts';
 export interface SongFile {
   tags: SongTags;
   digest: FileDigest;
+  /** FLAC: samples its last frames reach (null when that cannot be told). */
+  flacSamples: number | null;
 }
 
 /** Reads one file of the listing into a SongFile (in the scan's thread or a parse worker). */
@@ -36,10 +39,22 @@ export async function readSongFile(
     const tags = await readTags(bytes ?? whole(), fileType, info.size);
     const digest = await digestFile(bytes ? [bytes] : whole(), tags.format.container === 'MPEG');
     if (copy) await copy(bytes ? [bytes] : whole());
-    return { tags, digest };
+    const part = async (start: number, end: number) =>
+      bytes ? bytes.subarray(start, end) : readAll(object.read(start, end - 1), end - start);
+    const flacSamples = tags.format.container === 'FLAC' ? await flacEnd(info.size, part) : null;
+    return { tags, digest, flacSamples };
   } finally {
     object.close();
   }
+}
+
+async function flacEnd(
+  size: number,
+  part: (start: number, end: number) => Promise<Uint8Array>,
+): Promise<number | null> {
+  const nominal = flacNominalBlockSize(await part(0, Math.min(size, 12)));
+  if (!nominal) return null;
+  return flacFramesEnd(await part(Math.max(0, size - FLAC_TAIL_BYTES), size), nominal);
 }
 
 /** The whole object in one buffer (the store's stream errors if the object changes meanwhile). */
