@@ -8,6 +8,7 @@ import type { AuthConfig } from './auth/auth-config.ts';
 import { createStreamAuthorizer } from './auth/authorize-stream.ts';
 import { type Auth, createAuth } from './auth/create-auth.ts';
 import { createCatalog } from './catalog/catalog.ts';
+import { compactHeap } from './compact-heap.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createCoverImages } from './covers/cover-images.ts';
 import { createPictureStore } from './covers/picture-store.ts';
@@ -60,7 +61,7 @@ async function main() {
     folder: { root: config.musicDir, followSymlinks: config.followSymlinks },
   };
   const scanner = createRescanner({
-    scan: () => scanLibrary(scanOptions),
+    scan: () => scanLibrary(scanOptions).finally(compactHeap),
     scanKeys: (keys) => scanKeys(scanOptions, keys),
     log,
   });
@@ -100,7 +101,8 @@ async function main() {
   void catalog
     .warm()
     .catch((error) => log.error('building the sort orders and search index failed', error))
-    .then(() => (first ? null : scanner.rescan('start')));
+    .then(() => (first ? null : scanner.rescan('start')))
+    .then(() => compactHeap());
 
   const stopWatching = config.watch
     ? watchLibrary(config.musicDir, () => void scanner.rescan('files changed'), { log })

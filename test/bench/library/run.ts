@@ -56,7 +56,7 @@ try {
   const firstRss = await rssAtRest(first.child.pid!);
   const latencies = await measureRoutes(first);
   await stop(first.child);
-  const again = await startServer(command, { musicDir, cacheDir }, songs);
+  const again = await startServer(command, { musicDir, cacheDir }, songs, first.cookie);
   const againCpu = readCpuSeconds(again.child.pid!);
   await waitForOutput(again, /scan: \d+ songs/, 300_000); // the rescan behind the restart
   const rescanCpu = readCpuSeconds(again.child.pid!) - againCpu;

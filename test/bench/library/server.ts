@@ -28,13 +28,15 @@ export function serverCommand(): string[] {
 }
 
 /**
- * Starts the server with WATCH=1 and the test admin, signs in once it listens, and waits until
- * /api/health reports `songs`.
+ * Starts the server with WATCH=1 and the test admin, signs in once it listens (or reuses the
+ * session of an earlier run on the same CACHE_DIR: sessions outlive a restart, and a restart is
+ * not timed with a password hash in it), and waits until /api/health reports `songs`.
  */
 export async function startServer(
   command: string[],
   env: { musicDir: string; cacheDir: string },
   songs: number,
+  session?: string,
 ): Promise<Server> {
   const port = await freePort();
   const started = performance.now();
@@ -56,7 +58,7 @@ export async function startServer(
   child.stderr!.on('data', (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 600_000;
-  let cookie: string | null = null;
+  let cookie: string | null = session ?? null;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited:\n${output}`);
     const listening = /is playing on/.test(output);
