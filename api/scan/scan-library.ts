@@ -75,7 +75,7 @@ export async function scanLibrary(options: ScanOptions): Promise<ScanReport> {
   const now = Date.now();
   const workers = Math.min(4, availableParallelism());
   const pool =
-    options.folder && work.length >= POOL_MIN_FILES && workers > 1 && !process.env.TAPEDECK_NOPOOL
+    options.folder && work.length >= POOL_MIN_FILES && workers > 1
       ? createParsePool(options.folder, workers)
       : null;
   const deps = { ...options, read: pool?.read };
