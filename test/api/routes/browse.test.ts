@@ -275,7 +275,7 @@ describe('bad input', () => {
 
 describe('covers', () => {
   const fetchCover = async (url: string, headers: Record<string, string> = {}) => {
-    const res = await api.fetch(url, { headers: { ...headers, cookie: api.cookie } });
+    const res = await api.fetch(url, { headers });
     return { res, bytes: new Uint8Array(await res.arrayBuffer()) };
   };
 
