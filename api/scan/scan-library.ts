@@ -21,6 +21,8 @@ export interface ScanOptions {
    * when there are many (a first scan), one per core.
    */
   folder?: PoolFolder;
+  /** Parse workers for a large scan (default: one per core, at most 4; below 2, none). */
+  workers?: number;
 }
 
 /** Below this many files to read, starting workers costs more than it buys. */
@@ -73,7 +75,7 @@ export async function scanLibrary(options: ScanOptions): Promise<ScanReport> {
   const next = catalog.startUpdate(unchanged.length + work.length);
   for (const key of unchanged) next.keep(key);
   const now = Date.now();
-  const workers = Math.min(4, availableParallelism());
+  const workers = options.workers ?? Math.min(4, availableParallelism());
   const pool =
     options.folder && work.length >= POOL_MIN_FILES && workers > 1
       ? createParsePool(options.folder, workers)

@@ -137,7 +137,9 @@ describe('files that cannot be decoded', () => {
     const report = await setup.scan();
     expect(report).toMatchObject({ added: 2, skipped: 3 });
     const log = setup.warnings.join('\n');
-    expect(log).toMatch(/half\.flac: truncated: audio frames for 4\d\.\d s of the 84\.1 s declared/);
+    expect(log).toMatch(
+      /half\.flac: truncated: audio frames for 4\d\.\d s of the 84\.1 s declared/,
+    );
     expect(log).toMatch(/tenth\.flac: truncated/);
     expect(log).toMatch(/half\.m4a: /);
     const durations = songsOf(setup.catalog).map((song) => Math.round(song.duration));
