@@ -31,14 +31,20 @@ const WORKER_FILE = import.meta.url.endsWith('.ts') ? './scan-worker-dev.mjs' : 
 /**
  * Worker threads that read and parse files for a scan, so that music-metadata's per-file cost
  * (about 1 ms of CPU for a small MP3) runs on every core rather than on the server's one thread.
- * Each file goes to the worker with the fewest in flight. A worker that dies is replaced; the files
- * it held fail and are read again by the next rescan.
+ * Each file goes to the worker with the fewest in flight. If a worker fails (it cannot start, or
+ * dies), its files and every later one are read by `fallback` in this thread: a broken pool slows
+ * a scan down, it never empties the catalog.
  */
-export function createParsePool(folder: PoolFolder, size: number): ParsePool {
-  type Waiting = { resolve: (file: SongFile) => void; reject: (error: Error) => void };
+export function createParsePool(
+  folder: PoolFolder,
+  size: number,
+  fallback: SongFileReader,
+): ParsePool {
+  type Waiting = ParseJob & { resolve: (file: SongFile) => void; reject: (error: Error) => void };
   type Lane = { worker: Worker; pending: Map<number, Waiting> };
   let nextId = 0;
   let closed = false;
+  let broken = false;
 
   const start = (): Lane => {
     const lane: Lane = {
@@ -58,9 +64,12 @@ export function createParsePool(folder: PoolFolder, size: number): ParsePool {
     const fail = (error: Error) => {
       if (dead) return;
       dead = true;
-      for (const waiting of lane.pending.values()) waiting.reject(error);
+      broken ||= !closed;
+      for (const waiting of lane.pending.values()) {
+        if (closed) waiting.reject(error);
+        else fallback(waiting.info, waiting.type).then(waiting.resolve, waiting.reject);
+      }
       lane.pending.clear();
-      if (!closed) lanes[lanes.indexOf(lane)] = start();
     };
     lane.worker.on('error', fail);
     lane.worker.on('exit', (code) => fail(new Error(`parse worker exited (${code})`)));
@@ -71,10 +80,11 @@ export function createParsePool(folder: PoolFolder, size: number): ParsePool {
   return {
     read(info, type) {
       if (closed) return Promise.reject(new Error('parse pool closed'));
+      if (broken) return fallback(info, type);
       const lane = lanes.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
       const id = nextId++;
       return new Promise<SongFile>((resolve, reject) => {
-        lane.pending.set(id, { resolve, reject });
+        lane.pending.set(id, { id, info, type, resolve, reject });
         lane.worker.postMessage({ id, info, type } satisfies ParseJob);
       });
     },

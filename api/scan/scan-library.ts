@@ -7,6 +7,7 @@ import { indexFile } from './index-file.ts';
 import { fileNameOf } from './key-names.ts';
 import { createParsePool, type PoolFolder } from './parse-pool.ts';
 import { UndecodableError } from './playable-duration.ts';
+import { readSongFile } from './read-song-file.ts';
 
 export interface ScanOptions {
   catalog: Catalog;
@@ -76,9 +77,14 @@ export async function scanLibrary(options: ScanOptions): Promise<ScanReport> {
   for (const key of unchanged) next.keep(key);
   const now = Date.now();
   const workers = options.workers ?? Math.min(4, availableParallelism());
+  let warned = false;
   const pool =
     options.folder && work.length >= POOL_MIN_FILES && workers > 1
-      ? createParsePool(options.folder, workers)
+      ? createParsePool(options.folder, workers, (info, type) => {
+          if (!warned) log.warn('a parse worker failed: reading files in the server thread');
+          warned = true;
+          return readSongFile(source, info, type);
+        })
       : null;
   const deps = { ...options, read: pool?.read };
   await forEachAtMost(IN_FLIGHT * (pool ? workers : 1), work, async ({ info, type, addedAt }) => {
