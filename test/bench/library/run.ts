@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +16,8 @@ import { type Server, serverCommand, startServer, stop, waitForOutput } from './
  * artists × 10 albums × 10 tracks). Measures the first scan to a healthy server, a restart with
  * the catalog built, RSS at rest after each, and p50/p95 of every list route at limit=100, deep
  * offsets and searches included; and, as the peer in the same run, music-metadata alone reading
- * every file. Writes test/bench/library/RESULTS.md. Not part of `npm test`.
+ * every file. Writes test/bench/library/RESULTS.md (the summary in test/bench/RESULTS.md, between
+ * the library markers, is written by hand from it). Not part of `npm test`.
  *
  * BENCH_LIBRARY_ARTISTS (default 1000) scales the library; BENCH_LIBRARY_DIR keeps it between runs
  * (default: a folder in the system temp dir, generated once).
@@ -103,7 +104,6 @@ try {
     join(repoRoot, 'test/bench/library/RESULTS.md'),
     `# Library benchmark results\n\nWritten by \`npm run bench:library\` (see run.ts for the method).\n\n${lines.join('\n')}\n`,
   );
-  await replaceSection(join(repoRoot, 'test/bench/RESULTS.md'), lines.join('\n'));
 } finally {
   await rm(cacheDir, { recursive: true, force: true });
 }
@@ -167,19 +167,6 @@ async function measureRoutes({ url, cookie }: Server) {
     });
   }
   return rows;
-}
-
-/** Rewrites the part of RESULTS.md between the library markers (appended when missing). */
-async function replaceSection(file: string, body: string) {
-  const [start, end] = ['<!-- library:start -->', '<!-- library:end -->'];
-  const text = await readFile(file, 'utf8').catch(() => '');
-  const section = `${start}\n${body}\n${end}`;
-  const at = text.indexOf(start);
-  const next =
-    at === -1
-      ? `${text.trimEnd()}\n\n${section}\n`
-      : text.slice(0, at) + section + text.slice(text.indexOf(end) + end.length);
-  await writeFile(file, next);
 }
 
 function seconds(ms: number): string {
