@@ -8,6 +8,7 @@ import type { AuthConfig } from './auth/auth-config.ts';
 import { createStreamAuthorizer } from './auth/authorize-stream.ts';
 import { type Auth, createAuth } from './auth/create-auth.ts';
 import { createCatalog } from './catalog/catalog.ts';
+import { compactHeap } from './compact-heap.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createCoverImages } from './covers/cover-images.ts';
 import { createPictureStore } from './covers/picture-store.ts';
@@ -16,6 +17,7 @@ import { listen } from './http/listen.ts';
 import { createLogger } from './log.ts';
 import { fileNameOf } from './scan/key-names.ts';
 import { createRescanner } from './scan/rescanner.ts';
+import { scanKeys } from './scan/scan-keys.ts';
 import { scanLibrary } from './scan/scan-library.ts';
 import { watchLibrary } from './scan/watch-library.ts';
 import { createStateStore } from './state/create-state-store.ts';
@@ -50,9 +52,17 @@ async function main() {
         : memoryDriver(),
   });
   const covers = createCoverImages({ pictures, cache: coverCache });
+  const scanOptions = {
+    catalog,
+    source: stores.source,
+    target: stores.audio,
+    pictures,
+    log,
+    folder: { root: config.musicDir, followSymlinks: config.followSymlinks },
+  };
   const scanner = createRescanner({
-    scan: () =>
-      scanLibrary({ catalog, source: stores.source, target: stores.audio, pictures, log }),
+    scan: () => scanLibrary(scanOptions).finally(compactHeap),
+    scanKeys: (keys) => scanKeys(scanOptions, keys),
     log,
   });
   // With a catalog from an earlier run the server answers at once and rescans behind; the very
@@ -60,10 +70,10 @@ async function main() {
   const first = catalog.size() === 0;
   if (first) await scanner.rescan('start');
 
-  // A song found changed when it is opened (or while streamed) is rescanned: the incremental scan
-  // reads only files whose version differs, so only that one is read again.
+  // A song found changed when it is opened (or while streamed) is rescanned alone: stat, read
+  // again, commit; the folder is not listed.
   const onStale = async (key: string) => {
-    await scanner.rescan(`a song changed under the server (${fileNameOf(key)})`);
+    await scanner.rescanKey(key, `a song changed under the server (${fileNameOf(key)})`);
   };
   const app = createApp({
     catalog,
@@ -91,7 +101,8 @@ async function main() {
   void catalog
     .warm()
     .catch((error) => log.error('building the sort orders and search index failed', error))
-    .then(() => (first ? null : scanner.rescan('start')));
+    .then(() => (first ? null : scanner.rescan('start')))
+    .then(() => compactHeap());
 
   const stopWatching = config.watch
     ? watchLibrary(config.musicDir, () => void scanner.rescan('files changed'), { log })

@@ -22,6 +22,7 @@ try {
     target: stores.audio,
     pictures,
     log,
+    folder: { root: config.musicDir, followSymlinks: config.followSymlinks },
   });
   await stores.dispose();
   console.log(JSON.stringify(report));
