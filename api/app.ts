@@ -9,6 +9,7 @@ import { registerAlbumRoutes } from './routes/albums.ts';
 import { registerArtistRoutes } from './routes/artists.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerCatalogRoutes } from './routes/catalog.ts';
+import { registerCheckStreamRoute } from './routes/check-stream.ts';
 import { registerClientRoutes } from './routes/client-files.ts';
 import { registerCoverRoutes } from './routes/covers.ts';
 import { registerGenreRoutes } from './routes/genres.ts';
@@ -56,6 +57,7 @@ export function createApp(deps: AppDeps): H3 {
   registerCoverRoutes(routes, deps);
   registerStreamLinkRoutes(routes, deps);
   registerStreamRoutes(routes, deps);
+  registerCheckStreamRoute(routes, deps);
   routes.seal();
   if (deps.clientDir) registerClientRoutes(app, { clientDir: deps.clientDir });
   return app;

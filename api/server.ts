@@ -17,10 +17,12 @@ import { listen } from './http/listen.ts';
 import { createLogger } from './log.ts';
 import { fileNameOf } from './scan/key-names.ts';
 import { createRescanner } from './scan/rescanner.ts';
+import { createScanCoordinator } from './scan/scan-coordinator.ts';
 import { scanKeys } from './scan/scan-keys.ts';
-import { scanLibrary } from './scan/scan-library.ts';
+import { type ScanReport, scanLibrary } from './scan/scan-library.ts';
 import { watchLibrary } from './scan/watch-library.ts';
 import { createStateStore } from './state/create-state-store.ts';
+import { checkRedis } from './state/redis-state-store.ts';
 import { createStores } from './storage/create-stores.ts';
 import { escapeControlChars } from './text/control-chars.ts';
 
@@ -30,12 +32,14 @@ const log = createLogger();
 async function main() {
   const config = loadConfig(process.env);
   const tls = readTls(config.auth.tls);
-  if (!statSync(config.musicDir, { throwIfNoEntry: false })?.isDirectory()) {
+  const scansFolder = config.storage !== 's3';
+  if (scansFolder && !statSync(config.musicDir, { throwIfNoEntry: false })?.isDirectory()) {
     throw new ConfigError(`MUSIC_DIR=${config.musicDir} is not a folder`);
   }
+  if (config.redisUrl) await checkRedis(config.redisUrl).catch(toConfigError);
   const hasClient = existsSync(join(config.clientDir, 'index.html'));
   if (!hasClient) log.warn(`no built client in ${config.clientDir}: run \`npm run build\``);
-  const state = createStateStore(config.stateStore, config.cacheDir);
+  const state = createStateStore(config);
   const auth = await createAuth({ state, config: config.auth, clientDir: config.clientDir });
   if (auth.createdAdmin)
     log.info(`created the admin ${auth.createdAdmin.username} (ADMIN_USERNAME)`);
@@ -44,12 +48,14 @@ async function main() {
   const catalog = createCatalog(stores.catalogStorage);
   await catalog.load();
   const pictures = createPictureStore(stores.catalogStorage);
-  // Resized covers are derived data: each instance keeps its own, next to nothing shared.
+  // Resized covers are derived data, named by the picture's hash: each instance keeps its own on
+  // its own disk (a cache: lost, it is made again), so memory does not grow with the library and
+  // nothing needs sharing or invalidating. Only a memory catalog keeps them in memory too.
   const coverCache = createStorage({
     driver:
-      config.catalogStore === 'fs'
-        ? fsDriver({ base: join(config.cacheDir, 'covers') })
-        : memoryDriver(),
+      config.catalogStore === 'memory'
+        ? memoryDriver()
+        : fsDriver({ base: join(config.cacheDir, 'covers') }),
   });
   const covers = createCoverImages({ pictures, cache: coverCache });
   const scanOptions = {
@@ -58,11 +64,26 @@ async function main() {
     target: stores.audio,
     pictures,
     log,
-    folder: { root: config.musicDir, followSymlinks: config.followSymlinks },
+    // Parse workers read the music folder themselves: only when the audio is in that folder.
+    folder:
+      config.storage === 'fs'
+        ? { root: config.musicDir, followSymlinks: config.followSymlinks }
+        : undefined,
   };
+  // Several instances on one Redis: one scans at a time, the others reload what it wrote.
+  const coordinator =
+    config.catalogStore === 'redis'
+      ? createScanCoordinator({
+          state,
+          reload: () => catalog.reloadIfChanged().then(() => {}),
+          log,
+        })
+      : null;
+  const exclusive = (scan: () => Promise<ScanReport>) =>
+    coordinator ? coordinator.exclusive(scan, NO_SCAN) : scan();
   const scanner = createRescanner({
-    scan: () => scanLibrary(scanOptions).finally(compactHeap),
-    scanKeys: (keys) => scanKeys(scanOptions, keys),
+    scan: () => exclusive(() => scanLibrary(scanOptions)).finally(compactHeap),
+    scanKeys: (keys) => exclusive(() => scanKeys(scanOptions, keys)),
     log,
   });
   // With a catalog from an earlier run the server answers at once and rescans behind; the very
@@ -121,12 +142,27 @@ async function main() {
     const grace = setTimeout(() => server.closeAllConnections(), config.shutdownGrace * 1000);
     await closed;
     clearTimeout(grace);
+    coordinator?.dispose();
     auth.dispose();
     await Promise.all([stores.dispose(), state.dispose(), coverCache.dispose()]);
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+/** What a rescan reports when another instance was scanning (its result is loaded when done). */
+const NO_SCAN: ScanReport = {
+  added: 0,
+  changed: 0,
+  unchanged: 0,
+  removed: 0,
+  skipped: 0,
+  undecodable: 0,
+};
+
+function toConfigError(error: Error): never {
+  throw new ConfigError(error.message);
 }
 
 /** With no account yet, the way to make the first one: the one-time setup link. */

@@ -3,6 +3,7 @@ import { clearedSessionCookies, readSessionToken } from './cookies.ts';
 import type { Auth } from './create-auth.ts';
 import { unauthorized } from './current-user.ts';
 import { checkHost, checkWrite } from './request-guard.ts';
+import { isStreamPath, streamTargetOf } from './stream-target.ts';
 
 /** DESIGN's public surface, besides the client's static files. Everything else needs a session. */
 const PUBLIC_ROUTES = new Set([
@@ -13,7 +14,6 @@ const PUBLIC_ROUTES = new Set([
   'GET /api/auth/me',
   'HEAD /api/auth/me',
 ]);
-const STREAM_PATH = /^\/songs\/listen\/([^/]*)$/;
 /**
  * A stream link is for other players, cast receivers included: a receiver is a web page on its own
  * origin, whose media element `same-origin` would refuse. The token is the permission.
@@ -43,10 +43,12 @@ export function createAuthMiddleware(auth: Auth) {
 
       const path = event.url.pathname;
       if (!isApiPath(path)) return;
-      const stream = STREAM_PATH.exec(path);
-      const linkToken = stream ? event.url.searchParams.get('token') : null;
+      // nginx's check before a cached stream answer is judged as the stream request it names, by
+      // this same code: a link or a session, nothing else.
+      const stream = streamTargetOf(path, event.url.searchParams, headers.get('x-original-uri'));
+      const linkToken = stream ? stream.query.get('token') : null;
       if (stream && linkToken !== null) {
-        const claims = auth.links.verify(stream[1] ?? '', linkToken);
+        const claims = auth.links.verify(stream.songId, linkToken);
         const owner = claims && (await auth.verifier.user(claims.userId));
         if (!claims || !owner || owner.disabled || owner.generation !== claims.generation) {
           throw HTTPError.status(401, 'Unauthorized', {
@@ -75,7 +77,7 @@ export function createAuthMiddleware(auth: Auth) {
       }
       if (event.context.viaStreamLink) response.headers.set(...LINK_RESOURCE_POLICY);
       const path = event.url.pathname;
-      if (isApiPath(path) && !STREAM_PATH.test(path)) {
+      if (isApiPath(path) && !isStreamPath(path)) {
         // Library data answers a signed-in user: no shared cache may keep it for others. (The
         // stream route stays `public`: a range cache in front authorizes before it answers.)
         const cacheControl = response.headers.get('cache-control');

@@ -2,12 +2,15 @@ import { createCatalog } from '../catalog/catalog.ts';
 import { loadConfig } from '../config.ts';
 import { createPictureStore } from '../covers/picture-store.ts';
 import { createLogger } from '../log.ts';
+import { createRedisStateStore } from '../state/redis-state-store.ts';
 import { createStores } from '../storage/create-stores.ts';
+import { createScanCoordinator } from './scan-coordinator.ts';
 import { scanLibrary } from './scan-library.ts';
 
 /**
- * `npm run scan`: rescans MUSIC_DIR into the catalog store and prints what changed. A running server
- * picks changes up by itself (it watches the folder) or on `kill -HUP <pid>`.
+ * `npm run scan`: rescans MUSIC_DIR (or the S3 prefix) into the catalog store and prints what
+ * changed. A running server picks changes up by itself (it watches the folder) or on
+ * `kill -HUP <pid>`; with REDIS_URL, every instance reloads the result within seconds.
  */
 const log = createLogger();
 try {
@@ -16,14 +19,28 @@ try {
   const catalog = createCatalog(stores.catalogStorage);
   await catalog.load();
   const pictures = createPictureStore(stores.catalogStorage);
-  const report = await scanLibrary({
-    catalog,
-    source: stores.source,
-    target: stores.audio,
-    pictures,
-    log,
-    folder: { root: config.musicDir, followSymlinks: config.followSymlinks },
-  });
+  const scan = () =>
+    scanLibrary({
+      catalog,
+      source: stores.source,
+      target: stores.audio,
+      pictures,
+      log,
+      folder:
+        config.storage === 'fs'
+          ? { root: config.musicDir, followSymlinks: config.followSymlinks }
+          : undefined,
+    });
+  let report: Awaited<ReturnType<typeof scan>> | null;
+  if (config.redisUrl) {
+    // Like an instance: not while another scan runs, and the instances reload its result.
+    const state = createRedisStateStore(config.redisUrl);
+    const coordinator = createScanCoordinator({ state, reload: async () => {}, log });
+    report = await coordinator.exclusive(scan, null);
+    coordinator.dispose();
+    await state.dispose();
+    if (!report) throw new Error('another instance is scanning: try again later');
+  } else report = await scan();
   await stores.dispose();
   console.log(JSON.stringify(report));
 } catch (error) {

@@ -1,8 +1,10 @@
 import type { AudioObjectInfo, AudioStore } from '../storage/audio-store.ts';
+import { createRangeTokenizer } from '../storage/range-tokenizer.ts';
 import { digestFile, type FileDigest } from './digest-file.ts';
 import { FLAC_TAIL_BYTES, flacFramesEnd, flacNominalBlockSize } from './flac-frames.ts';
 import { UndecodableError } from './playable-duration.ts';
-import { readTags, type SongTags } from './read-tags.ts';
+import { rangeReaderOf } from './read-range.ts';
+import { readTags, readTagsRanged, type SongTags } from './read-tags.ts';
 
 /** What reading a file gives the scan: its tags and format, its content hash and MPEG frames. */
 export interface SongFile {
@@ -35,6 +37,17 @@ export async function readSongFile(
   if (!object) throw new Error('changed while it was scanned (the next rescan reads it)');
   try {
     const whole = () => object.read(0, info.size - 1);
+    if (info.etag) {
+      // An object store: its ETag identifies the content, and tags come from ranged reads, so the
+      // song is not downloaded (nor its MPEG frames walked: the header's length is taken).
+      const reader = rangeReaderOf(object);
+      const tokenizer = createRangeTokenizer(reader, { size: info.size, mimeType: fileType });
+      const tags = await readTagsRanged(tokenizer);
+      if (copy) await copy(whole());
+      const part = (start: number, end: number) => reader(start, end - 1);
+      const flacSamples = tags.format.container === 'FLAC' ? await flacEnd(info.size, part) : null;
+      return { tags, digest: { etag: info.etag, mpeg: null }, flacSamples };
+    }
     const bytes = info.size <= READ_WHOLE_BYTES ? await readAll(whole(), info.size) : null;
     const tags = await readTags(bytes ?? whole(), fileType, info.size);
     const digest = await digestFile(bytes ? [bytes] : whole(), tags.format.container === 'MPEG');

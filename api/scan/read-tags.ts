@@ -1,4 +1,6 @@
 import type { IAudioMetadata } from 'music-metadata';
+import type { IRandomAccessTokenizer } from 'strtok3';
+import { oggTailDuration } from './ogg-tail-duration.ts';
 import { cleanGenres, cleanNumber, cleanTag } from './tag-text.ts';
 
 export interface SongTags {
@@ -45,6 +47,20 @@ export async function readTags(
     // music-metadata may stop reading early: cancel the stream so the read releases what it holds.
     await bytes.cancel().catch(() => {});
   }
+}
+
+/**
+ * The same, through ranged reads (an object store: only headers, tags and tails are fetched).
+ * Ogg durations come from the last page: music-metadata would read every page to reach it.
+ */
+export async function readTagsRanged(tokenizer: IRandomAccessTokenizer): Promise<SongTags> {
+  const { parseFromTokenizer } = await import('music-metadata');
+  const ogg = /ogg|opus/i.test(tokenizer.fileInfo.mimeType ?? '');
+  const metadata = await parseFromTokenizer(tokenizer, { duration: !ogg });
+  const { format } = metadata;
+  if (!ogg || format.duration) return toSongTags(metadata);
+  const duration = await oggTailDuration(tokenizer, format.codec, format.sampleRate);
+  return toSongTags({ ...metadata, format: { ...format, duration: duration ?? undefined } });
 }
 
 function toSongTags({ common, format }: IAudioMetadata): SongTags {

@@ -1,9 +1,28 @@
 import { join } from 'node:path';
 import { createFsStateStore } from './fs-state-store.ts';
 import { createMemoryStateStore } from './memory-state-store.ts';
+import { createRedisStateStore } from './redis-state-store.ts';
 import type { StateStore, StateStoreKind } from './state-store.ts';
 
-/** The state store the configuration names (STATE_STORE): fs in CACHE_DIR/state, or memory. */
-export function createStateStore(kind: StateStoreKind, cacheDir: string): StateStore {
-  return kind === 'fs' ? createFsStateStore(join(cacheDir, 'state')) : createMemoryStateStore();
+export interface StateStoreSettings {
+  stateStore: StateStoreKind;
+  cacheDir: string;
+  /** Needed for `redis` (config.ts checks that it is set). */
+  redisUrl: string | null;
+}
+
+/**
+ * The state store the configuration names (STATE_STORE): fs in CACHE_DIR/state or memory (one
+ * process), or Redis at REDIS_URL (every instance sees the same state).
+ */
+export function createStateStore(settings: StateStoreSettings): StateStore {
+  switch (settings.stateStore) {
+    case 'fs':
+      return createFsStateStore(join(settings.cacheDir, 'state'));
+    case 'memory':
+      return createMemoryStateStore();
+    case 'redis':
+      if (!settings.redisUrl) throw new Error('STATE_STORE=redis needs REDIS_URL');
+      return createRedisStateStore(settings.redisUrl);
+  }
 }

@@ -56,6 +56,12 @@ export function createLocalCoordination(now: () => number = Date.now): Coordinat
           // Only the holder releases: a lease that ran out may belong to someone else by now.
           if (locks.get(name)?.token === token) locks.delete(name);
         },
+        async renew(ms = leaseMs) {
+          const lease = locks.get(name);
+          if (lease?.token !== token || lease.expiresAt <= now()) return false;
+          lease.expiresAt = now() + ms;
+          return true;
+        },
       };
     },
     async publish(channel, message) {

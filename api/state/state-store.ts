@@ -4,10 +4,10 @@ import type { Storage } from 'unstorage';
  * Shared state: what every instance of Tapedeck must see alike (accounts, sessions, throttling
  * counters, per-user data). Documents go through unstorage so the driver is configuration; the few
  * operations that must be atomic across instances (counters, locks, pub/sub) are methods here.
- * Backends: fs (in CACHE_DIR/state) and memory, both one process; Redis later (REDIS_URL).
+ * Backends: fs (in CACHE_DIR/state) and memory, both one process; Redis (REDIS_URL) for several.
  */
 export interface StateStore {
-  /** JSON documents by key (unstorage). fs: CACHE_DIR/state; memory; later redis (REDIS_URL). */
+  /** JSON documents by key (unstorage). fs: CACHE_DIR/state; memory; redis (REDIS_URL). */
   readonly storage: Storage;
   /** Atomically adds 1 and returns the new count; the counter expires ttlMs after its first increment. */
   increment(key: string, ttlMs: number): Promise<number>;
@@ -15,13 +15,20 @@ export interface StateStore {
   ttl(key: string): Promise<number>;
   reset(key: string): Promise<void>;
   /** A lease lock: null when someone else holds it; the lease ends by itself after leaseMs. */
-  lock(name: string, leaseMs: number): Promise<{ release(): Promise<void> } | null>;
+  lock(name: string, leaseMs: number): Promise<LockLease | null>;
   publish(channel: string, message: string): Promise<void>;
   subscribe(channel: string, listener: (message: string) => void): () => void;
   dispose(): Promise<void>;
 }
 
-export type StateStoreKind = 'fs' | 'memory';
+/** A held lock. */
+export interface LockLease {
+  release(): Promise<void>;
+  /** Extends the lease (to `leaseMs`, default the first lease); false if it had already run out. */
+  renew(leaseMs?: number): Promise<boolean>;
+}
+
+export type StateStoreKind = 'fs' | 'memory' | 'redis';
 
 /**
  * Runs `task` holding the lock `name`, waiting for it (polling, bounded by `waitMs`) when another

@@ -12,6 +12,11 @@ export interface AudioObjectInfo {
    * `open` checks it, so a replaced file is never served under the validators of the scanned one.
    */
   version: string;
+  /**
+   * A strong ETag of the content when the store keeps one (an object store's ETag), so the scan
+   * need not read the whole object to hash it.
+   */
+  etag?: string;
 }
 
 /**

@@ -2,10 +2,12 @@ import { join } from 'node:path';
 import { createStorage, type Storage } from 'unstorage';
 import fsDriver from 'unstorage/drivers/fs-lite';
 import memoryDriver from 'unstorage/drivers/memory';
+import redisDriver from 'unstorage/drivers/redis';
 import type { Config } from '../config.ts';
 import type { AudioStore } from './audio-store.ts';
 import { createChunkedAudioStore } from './chunked-audio-store.ts';
 import { createFsAudioStore } from './fs-audio-store.ts';
+import { createS3AudioStore } from './s3/s3-audio-store.ts';
 
 export interface Stores {
   /** The music folder, as scanned. */
@@ -19,20 +21,15 @@ export interface Stores {
 
 /** Builds the stores the configuration names. The driver is configuration, not code. */
 export function createStores(config: Config, log?: { warn(message: string): void }): Stores {
-  const source = createFsAudioStore(config.musicDir, {
-    followSymlinks: config.followSymlinks,
-    log,
-  });
+  // With S3 the bucket is both what is scanned and what is streamed.
+  const source = config.s3
+    ? createS3AudioStore(config.s3)
+    : createFsAudioStore(config.musicDir, { followSymlinks: config.followSymlinks, log });
   const audio =
-    config.storage === 'fs'
-      ? source
-      : createChunkedAudioStore(createStorage({ driver: memoryDriver() }), { name: 'memory' });
-  const catalogStorage = createStorage({
-    driver:
-      config.catalogStore === 'fs'
-        ? fsDriver({ base: join(config.cacheDir, 'catalog') })
-        : memoryDriver(),
-  });
+    config.storage === 'memory'
+      ? createChunkedAudioStore(createStorage({ driver: memoryDriver() }), { name: 'memory' })
+      : source;
+  const catalogStorage = createStorage({ driver: catalogDriver(config) });
   return {
     source,
     audio,
@@ -45,4 +42,21 @@ export function createStores(config: Config, log?: { warn(message: string): void
       ]);
     },
   };
+}
+
+function catalogDriver(config: Config) {
+  switch (config.catalogStore) {
+    case 'fs':
+      return fsDriver({ base: join(config.cacheDir, 'catalog') });
+    case 'redis':
+      // Every instance reads the catalog one scan wrote (see api/cluster/coordinated-scan.ts).
+      return redisDriver({
+        url: config.redisUrl!,
+        base: 'tapedeck:catalog',
+        maxRetriesPerRequest: 1,
+        connectTimeout: 5000,
+      });
+    case 'memory':
+      return memoryDriver();
+  }
 }

@@ -7,6 +7,7 @@ import {
   type ResponsePlan,
 } from '../lib/http-semantics/response-plan.ts';
 import { type AudioObject, type AudioStore, StaleObjectError } from '../storage/audio-store.ts';
+import { isStoreUnavailable } from '../storage/store-unavailable.ts';
 import { representationOf } from './song-representation.ts';
 
 export interface StreamDeps {
@@ -19,7 +20,7 @@ export interface StreamDeps {
   onStale?: (key: string) => Promise<void>;
   /** How long an open waits for that rescan before answering 503 (default 5 s). */
   staleWaitMs?: number;
-  log?: { error(message: string, error?: unknown): void };
+  log?: { error(message: string, error?: unknown): void; warn?(message: string): void };
 }
 
 /** What to send: the plan, and the opened object its body reads from (null when it has none). */
@@ -73,6 +74,11 @@ async function attempt(
     const object = await deps.audio.open(entry.key, entry.version);
     return object && { plan, object, key: entry.key };
   } catch (error) {
+    if (isStoreUnavailable(error)) {
+      // An object store that refused, failed or timed out: its 502/504, and one log line.
+      deps.log?.warn?.(error.message);
+      return { plan: planJsonError(error.status, error.publicMessage), object: null, key: null };
+    }
     deps.log?.error('cannot open a song', error);
     return unavailable('the song cannot be read right now');
   }

@@ -91,6 +91,18 @@ export interface TestApiOptions {
   staleWaitMs?: number;
 }
 
+type StateStoreFactory = (now?: () => number) => StateStore | Promise<StateStore>;
+let defaultStateStore: StateStoreFactory = (now) => createMemoryStateStore(now);
+
+/**
+ * The state store every test API of this test file gets unless its options name one: a fresh,
+ * empty store per server, on the clock the test passes. The auth suites rerun on Redis with it
+ * (test/api/auth/on-redis/).
+ */
+export function useStateStore(factory: StateStoreFactory) {
+  defaultStateStore = factory;
+}
+
 /**
  * Runs the real app on 127.0.0.1 over a temporary music folder holding `files` (relative path →
  * bytes), with the stream route reading from the fs store or a chunked copy in memory, accounts in
@@ -139,7 +151,7 @@ export async function startTestApi(
     await scanner.rescanKey(key, 'stale');
   };
   const { staleWaitMs, now, limits, clientDir } = options;
-  const state = options.state ?? createMemoryStateStore(now);
+  const state = options.state ?? (await defaultStateStore(now));
   const config: AuthConfig = testAuthConfig(options.authEnv, { admin: !options.noAdmin });
   const auth = await createAuth({ state, config, now, limits, clientDir });
   const app = createApp({ catalog, audio, covers, auth, clientDir, onStale, staleWaitMs });

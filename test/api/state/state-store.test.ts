@@ -4,11 +4,19 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createFsStateStore } from '../../../api/state/fs-state-store.ts';
 import { createMemoryStateStore } from '../../../api/state/memory-state-store.ts';
+import { createRedisStateStore } from '../../../api/state/redis-state-store.ts';
 import { type StateStore, withLock } from '../../../api/state/state-store.ts';
+import { startTestRedis, type TestRedis } from '../../helpers/redis.ts';
 import { waitUntil } from '../../helpers/wait-until.ts';
 
 const dirs: string[] = [];
-afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
+/** A real redis-server, started by the first Redis store this file asks for. */
+let redis: Promise<TestRedis> | null = null;
+let namespaces = 0;
+afterAll(async () => {
+  await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
+  await (await redis)?.close();
+});
 
 async function tempDir() {
   const dir = await mkdtemp(join(tmpdir(), 'tapedeck-state-'));
@@ -16,10 +24,17 @@ async function tempDir() {
   return dir;
 }
 
-/** Every backend runs the same contract (the Redis backend joins this list). */
+/** Every backend runs the same contract; each store starts empty (Redis: a namespace of its own). */
 const backends: { name: string; create(): Promise<StateStore> }[] = [
   { name: 'memory', create: async () => createMemoryStateStore() },
   { name: 'fs', create: async () => createFsStateStore(join(await tempDir(), 'state')) },
+  {
+    name: 'redis',
+    async create() {
+      redis ??= startTestRedis();
+      return createRedisStateStore((await redis).url, { prefix: `contract${namespaces++}` });
+    },
+  },
 ];
 
 describe.each(backends)('state store contract: $name', ({ create }) => {
@@ -78,6 +93,29 @@ describe.each(backends)('state store contract: $name', ({ create }) => {
     await short!.release();
     expect(await state.lock('scan', 60_000)).toBeNull();
     await next!.release();
+    await state.dispose();
+  });
+
+  it('renews a lease only for its holder, and only while it holds it', async () => {
+    const state = await create();
+    const held = (await state.lock('renewed', 300))!;
+    // Renewed past its first lease: still held when that would have ended.
+    const renewedAt = Date.now();
+    expect(await held.renew(60_000)).toBe(true);
+    await waitUntil(() => Date.now() - renewedAt > 400, 'the first lease to be over');
+    expect(await state.lock('renewed', 60_000)).toBeNull();
+    await held.release();
+    expect(await held.renew()).toBe(false);
+    // A lease that ran out cannot be renewed over the next holder's.
+    const short = (await state.lock('renewed', 50))!;
+    await waitUntil(async () => {
+      const next = await state.lock('renewed', 60_000);
+      if (next) await next.release();
+      return next !== null;
+    }, 'the short lease to end');
+    const next = (await state.lock('renewed', 60_000))!;
+    expect(await short.renew(60_000)).toBe(false);
+    await next.release();
     await state.dispose();
   });
 

@@ -11,7 +11,9 @@ import {
 } from '../../../api/storage/audio-store.ts';
 import { createChunkedAudioStore } from '../../../api/storage/chunked-audio-store.ts';
 import { createFsAudioStore, type FsAudioStore } from '../../../api/storage/fs-audio-store.ts';
+import { createS3AudioStore, type S3AudioStore } from '../../../api/storage/s3/s3-audio-store.ts';
 import { patternBytes, readAll } from '../../helpers/bytes.ts';
+import { startTestS3, type TestS3 } from '../../helpers/s3.ts';
 
 const SONG = patternBytes(10_000, 7);
 const KEY = 'Artist/Album/01 - Song.mp3';
@@ -60,7 +62,25 @@ const backends: Backend[] = [
     },
     held: () => 0, // holds no handles: nothing to release
   })),
+  {
+    name: 's3 (signed ranged GETs against s3rver)',
+    async create() {
+      const s3 = await startTestS3('library/');
+      servers.push(s3);
+      await s3.put(KEY, new Uint8Array(SONG));
+      // Outside the prefix, and a folder marker: neither is part of the library.
+      await s3.put('../elsewhere.mp3', new Uint8Array(SONG));
+      await s3.put('Artist/', new Uint8Array(0));
+      return Object.assign(createS3AudioStore(s3.settings), { s3 });
+    },
+    async change(store, bytes) {
+      await (store as S3AudioStore & { s3: TestS3 }).s3.put(KEY, new Uint8Array(bytes));
+    },
+    held: (store) => (store as S3AudioStore).inFlight(),
+  },
 ];
+const servers: TestS3[] = [];
+afterAll(() => Promise.all(servers.map((s3) => s3.close())));
 
 function info(version: string, size: number): AudioObjectInfo {
   return { key: KEY, size, mtimeMs: MTIME, version };

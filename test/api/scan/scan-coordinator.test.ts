@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createScanCoordinator } from '../../../api/scan/scan-coordinator.ts';
+import { createRedisStateStore } from '../../../api/state/redis-state-store.ts';
+import type { StateStore } from '../../../api/state/state-store.ts';
+import { startTestRedis, type TestRedis } from '../../helpers/redis.ts';
+import { waitUntil } from '../../helpers/wait-until.ts';
+
+const quiet = { info() {}, warn() {} };
+
+/** Two instances (two coordinators, each with its own Redis connections) on one real Redis. */
+describe('scan coordination across instances', () => {
+  let redis: TestRedis;
+  const stores: StateStore[] = [];
+  beforeAll(async () => {
+    redis = await startTestRedis();
+  });
+  afterAll(async () => {
+    await Promise.all(stores.map((store) => store.dispose()));
+    await redis?.close();
+  });
+
+  function instance(prefix: string, scan: () => Promise<void>) {
+    const state = createRedisStateStore(redis.url, { prefix });
+    stores.push(state);
+    const reloads = { count: 0 };
+    const coordinator = createScanCoordinator({
+      state,
+      reload: async () => {
+        reloads.count++;
+      },
+      log: quiet,
+      leaseMs: 1000,
+      pollMs: 200,
+    });
+    const scanned = async () => {
+      await scan();
+      return 'scanned';
+    };
+    const rescan = () => coordinator.exclusive(scanned, 'busy');
+    return { coordinator, rescan, reloads };
+  }
+
+  it('runs one scan at a time, even one that outlasts its lease (renewed while it runs)', async () => {
+    let finish = () => {};
+    let running = 0;
+    let most = 0;
+    const slowScan = () =>
+      new Promise<void>((resolve) => {
+        running++;
+        most = Math.max(most, running);
+        finish = () => {
+          running--;
+          resolve();
+        };
+      });
+    const a = instance('one', slowScan);
+    const b = instance('one', slowScan);
+    const first = a.rescan();
+    await waitUntil(() => running === 1, 'the first scan to start');
+    // Two and a half leases long: without renewal the lock would be free again.
+    for (let i = 0; i < 10; i++) {
+      expect(await b.rescan()).toBe('busy');
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    finish();
+    expect(await first).toBe('scanned');
+    expect(most).toBe(1);
+    a.coordinator.dispose();
+    b.coordinator.dispose();
+  });
+
+  it('another instance reloads the catalog after a scan, and not after its own', async () => {
+    const a = instance('two', async () => {});
+    const b = instance('two', async () => {});
+    expect(await a.rescan()).toBe('scanned');
+    await waitUntil(() => b.reloads.count === 1, 'the other instance to reload');
+    expect(a.reloads.count).toBe(0);
+    expect(await b.rescan()).toBe('scanned');
+    await waitUntil(() => a.reloads.count === 1, 'the first instance to reload');
+    expect(b.reloads.count).toBe(1);
+    a.coordinator.dispose();
+    b.coordinator.dispose();
+  });
+
+  it('an instance that missed the message catches up from the version key', async () => {
+    const a = instance('three', async () => {});
+    const late = createRedisStateStore(redis.url, { prefix: 'three' });
+    stores.push(late);
+    // Deaf to pub/sub: only the poll of the version can tell it.
+    const deaf: StateStore = { ...late, subscribe: () => () => {} };
+    let reloads = 0;
+    const b = createScanCoordinator({
+      state: deaf,
+      reload: async () => {
+        reloads++;
+      },
+      log: quiet,
+      pollMs: 100,
+    });
+    await a.rescan();
+    await waitUntil(() => reloads === 1, 'the poll to notice the new version');
+    a.coordinator.dispose();
+    b.dispose();
+  });
+});
