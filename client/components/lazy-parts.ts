@@ -13,6 +13,8 @@ const parts = {
   'td-storage-panel': () => import('./td-storage-panel.ts'),
   'td-update-prompt': () => import('./td-update-prompt.ts'),
   'td-toasts': () => import('./td-toasts.ts'),
+  'td-song-menu': () => import('./td-song-menu.ts'),
+  'td-playlist-picker': () => import('./td-playlist-picker.ts'),
 };
 
 export type LazyPart = keyof typeof parts;

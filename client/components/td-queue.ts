@@ -21,7 +21,7 @@ export class TdQueue extends LitElement {
         position: fixed;
         z-index: 25;
         right: 1rem;
-        bottom: calc(var(--td-player-h) + env(safe-area-inset-bottom) + 0.75rem);
+        bottom: calc(var(--td-player-h) + var(--td-player-pad-bottom) + var(--td-below-player) + 0.75rem);
         width: min(24rem, calc(100vw - 2rem));
         max-height: min(34rem, calc(100dvh - var(--td-player-h) - var(--td-header-h) - 2rem));
         display: flex;

@@ -1,17 +1,18 @@
 import { css } from 'lit';
 
-/** Layout of a library row: [cover] [title/artist] [album] [offline] [duration]; album drops on phones. */
+/**
+ * Layout of a song row: [cover] [title/artist] [album] [heart] [offline] [duration] [menu]; album
+ * and duration drop on phones. Lists are virtualised, so every row on the page is on screen.
+ */
 export const songRowStyles = css`
   :host {
     display: block;
+    width: 100%;
     contain: layout style;
-    /* Rows out of view skip style, layout and paint: a long library costs what the screen shows. */
-    content-visibility: auto;
-    contain-intrinsic-size: auto 64px;
   }
   .row {
     display: grid;
-    grid-template-columns: 48px minmax(0, 1.6fr) minmax(0, 1fr) 7.5rem 3rem;
+    grid-template-columns: 48px minmax(0, 1.6fr) minmax(0, 1fr) 2.5rem 7.5rem 3rem 2.5rem;
     align-items: center;
     gap: 0 1rem;
     min-height: 64px;
@@ -20,8 +21,29 @@ export const songRowStyles = css`
     cursor: pointer;
     transition: background-color 0.12s;
   }
+  .row.no-album {
+    grid-template-columns: 48px minmax(0, 1fr) 2.5rem 7.5rem 3rem 2.5rem;
+  }
   .row:hover {
     background: var(--td-hover);
+  }
+  a {
+    color: inherit;
+    text-decoration: none;
+  }
+  a:hover {
+    text-decoration: underline;
+  }
+  .heart.on {
+    color: var(--td-accent);
+  }
+  .heart:not(.on):not(:focus-visible),
+  .more:not(:focus-visible) {
+    opacity: 0.55;
+  }
+  .row:hover .heart,
+  .row:hover .more {
+    opacity: 1;
   }
   :host([current]) .row {
     background: var(--td-accent-soft);
@@ -32,7 +54,7 @@ export const songRowStyles = css`
   .row.unavailable:hover {
     background: none;
   }
-  .row.unavailable :is(.lead, .title, .artist, .album, .duration) {
+  .row.unavailable :is(.lead, .title, .artist, .album, .duration, .heart) {
     opacity: 0.45;
   }
   .lead {
@@ -201,10 +223,18 @@ export const songRowStyles = css`
     }
   }
   @media (max-width: 640px) {
-    .row {
-      grid-template-columns: 44px minmax(0, 1fr) auto 2.6rem;
-      gap: 0 0.7rem;
-      padding: 6px 8px;
+    .row,
+    .row.no-album {
+      grid-template-columns: 44px minmax(0, 1fr) 2.25rem auto 2.25rem;
+      gap: 0 0.35rem;
+      padding: 6px 4px 6px 8px;
+    }
+    .row .icon-button {
+      width: 2.25rem;
+      height: 2.25rem;
+    }
+    .main {
+      padding-left: 0.4rem;
     }
     .lead {
       width: 44px;
@@ -215,6 +245,7 @@ export const songRowStyles = css`
       height: 44px;
     }
     .album,
+    .duration,
     .saved-text,
     .progress {
       display: none;
@@ -228,14 +259,6 @@ export const songRowStyles = css`
       text-overflow: ellipsis;
     }
     .row.unavailable .artist {
-      display: none;
-    }
-  }
-  @media (max-width: 380px) {
-    .row {
-      grid-template-columns: 44px minmax(0, 1fr) auto;
-    }
-    .duration {
       display: none;
     }
   }

@@ -1,20 +1,34 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { Song } from '../../api/catalog/song.ts';
 import type { OfflineState } from '../../sw/protocol.ts';
+import type { UnavailableReason } from '../lib/availability.ts';
+import { coverAt } from '../lib/cover-size.ts';
 import { emit } from '../lib/events.ts';
 import { formatPercent, formatTime } from '../lib/format.ts';
-import { iconCheckCircle, iconDownload, iconPlay, iconRemove, iconStop } from '../lib/icons.ts';
+import {
+  iconCheckCircle,
+  iconDownload,
+  iconHeart,
+  iconPlay,
+  iconRemove,
+  iconStop,
+} from '../lib/icons.ts';
+import { iconHeartFilled, iconMore } from '../lib/icons-more.ts';
+import type { Song } from '../lib/library-types.ts';
+import { hrefs } from '../router/routes.ts';
 import { baseStyles, buttonStyles } from '../styles/shared.ts';
 import { coverStyles, renderCover } from './cover.ts';
 import { songRowStyles } from './td-song-row.styles.ts';
 
-/** Why a row cannot play right now. */
-export type UnavailableReason = 'offline' | 'format' | null;
+export type { UnavailableReason } from '../lib/availability.ts';
+
+/** Rows show covers 48 px wide (44 on phones). */
+const COVER_PX = 48;
 
 /**
- * One song in the library: cover, title, artist, album, duration, offline state and the
- * download/remove button. Clicking the row (or its play button) asks to play the song.
+ * One song in a list: cover, title, artist, album, heart, offline state with the download/remove
+ * button, duration and a menu (add to playlist, go to album…). Clicking the row (or its play
+ * button) asks to play the song; album and artist are links.
  */
 @customElement('td-song-row')
 export class TdSongRow extends LitElement {
@@ -30,6 +44,9 @@ export class TdSongRow extends LitElement {
   /** This is the song loaded in the player. */
   @property({ type: Boolean, reflect: true }) current = false;
   @property({ type: Boolean }) playing = false;
+  @property({ type: Boolean }) favourite = false;
+  /** Hide the album column (the album view lists one album). */
+  @property({ type: Boolean, attribute: 'hide-album' }) hideAlbum = false;
 
   protected willUpdate(changed: PropertyValues<this>): void {
     if (!changed.has('song') && !changed.has('offline') && !changed.has('unavailable')) return;
@@ -45,9 +62,10 @@ export class TdSongRow extends LitElement {
     const label = `${song.title} by ${song.artist}`;
     const playLabel = this.current && this.playing ? `Pause ${label}` : `Play ${label}`;
     return html`
-      <div class="row ${unavailable ? 'unavailable' : ''}" @click=${this._onRowClick}>
+      <div class="row ${unavailable ? 'unavailable' : ''} ${this.hideAlbum ? 'no-album' : ''}"
+        @click=${this._onRowClick}>
         <div class="lead">
-          ${renderCover(song.coverUrl, song.album ?? song.title)}
+          ${renderCover(coverAt(song.coverUrl, COVER_PX), song.album ?? song.title)}
           <button class="play" data-testid="play-song" aria-label=${playLabel}
             ?disabled=${unavailable !== null}>
             ${this.current && this.playing ? equalizer() : iconPlay()}
@@ -57,12 +75,21 @@ export class TdSongRow extends LitElement {
           <span class="title" title=${song.title}>${song.title}</span>
           <span class="sub">
             ${unavailable ? html`<span class="badge">${reasonText(unavailable)}</span>` : nothing}
-            <span class="artist">${song.artist}</span>
+            ${link(song.artist, song.artistId ? hrefs.artist(song.artistId) : null, 'artist')}
           </span>
         </div>
-        <div class="album" title=${song.album ?? ''}>${song.album ?? ''}</div>
+        ${this.hideAlbum ? nothing : html`<div class="album">${link(song.album ?? '', song.albumId ? hrefs.album(song.albumId) : null, '')}</div>`}
+        <button class="icon-button heart ${this.favourite ? 'on' : ''}" data-testid="favourite-song"
+          data-action="favourite" aria-pressed=${String(this.favourite)} aria-label="Favourite: ${song.title}"
+          title=${this.favourite ? 'Remove from favourites' : 'Add to favourites'} @click=${this._onHeartClick}>
+          ${this.favourite ? iconHeartFilled() : iconHeart()}
+        </button>
         <div class="offline">${this._renderOffline()}</div>
         <div class="duration">${formatTime(song.duration)}</div>
+        <button class="icon-button more" data-testid="song-menu" data-action="menu"
+          aria-haspopup="menu" aria-label="More for ${song.title}" title="More" @click=${this._onMoreClick}>
+          ${iconMore()}
+        </button>
       </div>
     `;
   }
@@ -104,7 +131,9 @@ export class TdSongRow extends LitElement {
 
   private _onRowClick(event: Event): void {
     if (this.unavailable !== null) return;
-    if (event.composedPath().some((el) => el instanceof HTMLElement && el.dataset.action)) return;
+    const path = event.composedPath();
+    if (path.some((el) => el instanceof HTMLAnchorElement)) return; // a link: the router goes
+    if (path.some((el) => el instanceof HTMLElement && el.dataset.action)) return;
     emit(this, 'play-song-request', { song: this.song });
   }
 
@@ -114,6 +143,22 @@ export class TdSongRow extends LitElement {
     if (action === 'remove') emit(this, 'remove-request', { id: this.song.id });
     else emit(this, 'download-request', { song: this.song });
   }
+
+  private _onHeartClick(event: Event): void {
+    event.stopPropagation();
+    emit(this, 'favourite-request', { kind: 'songs', id: this.song.id, on: !this.favourite });
+  }
+
+  private _onMoreClick(event: Event): void {
+    event.stopPropagation();
+    const rect = (event.currentTarget as HTMLElement).getBoundingClientRect();
+    emit(this, 'song-menu-request', { song: this.song, x: rect.right, y: rect.bottom });
+  }
+}
+
+function link(text: string, href: string | null, className: string) {
+  if (!href) return html`<span class=${className} title=${text}>${text}</span>`;
+  return html`<a class=${className} href=${href} title=${text} tabindex="-1">${text}</a>`;
 }
 
 function reasonText(reason: Exclude<UnavailableReason, null>): string {

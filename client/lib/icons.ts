@@ -87,6 +87,30 @@ export const iconMusic = () =>
     svg`<path d="M9 18V5l11-2v13"/><circle cx="6" cy="18" r="3"/><circle cx="17" cy="16" r="3"/>`,
   );
 
+/* Navigation. */
+export const iconHome = () =>
+  stroke(
+    svg`<path d="M3.5 10.5 12 3.5l8.5 7"/><path d="M5.5 9v10.5h13V9"/><path d="M10 19.5v-5h4v5"/>`,
+  );
+export const iconDisc = () =>
+  stroke(
+    svg`<circle cx="12" cy="12" r="9"/><circle cx="12" cy="12" r="2.5"/><path d="M12 5.5a6.5 6.5 0 0 1 6.5 6.5"/>`,
+  );
+export const iconArtist = () =>
+  stroke(svg`<circle cx="12" cy="8" r="4"/><path d="M4.5 20.5a7.5 7.5 0 0 1 15 0"/>`);
+export const iconTag = () =>
+  stroke(
+    svg`<path d="M3.5 12.3V4.5a1 1 0 0 1 1-1h7.8l8.2 8.2a1.4 1.4 0 0 1 0 2l-6.8 6.8a1.4 1.4 0 0 1-2 0Z"/><circle cx="8" cy="8" r="1.5"/>`,
+  );
+export const iconPlaylist = () =>
+  stroke(
+    svg`<path d="M3 6h12"/><path d="M3 11h12"/><path d="M3 16h7"/><path d="M16 19.5V13l5-1.5"/><circle cx="14" cy="19.5" r="2"/>`,
+  );
+export const iconHeart = () =>
+  stroke(
+    svg`<path d="M12 20.5s-8-4.6-8-10.6A4.6 4.6 0 0 1 12 7a4.6 4.6 0 0 1 8 2.9c0 6-8 10.6-8 10.6Z"/>`,
+  );
+
 /** The Tapedeck cassette, in the app's colours (used in the header and as a placeholder). */
 export const logoCassette =
   () => html`<svg class="logo" viewBox="0 0 720 460" aria-hidden="true" focusable="false">

@@ -1,6 +1,7 @@
 import { css } from 'lit';
 
-export const libraryStyles = css`
+/** What every view shares: its heading and toolbar, the offline chip, notices, empty states. */
+export const viewStyles = css`
   :host {
     display: block;
   }
@@ -14,6 +15,7 @@ export const libraryStyles = css`
   }
   h1 {
     margin: 0;
+    outline: none;
     font-size: clamp(1.5rem, 1.2rem + 1.2vw, 2rem);
     letter-spacing: -0.02em;
   }
@@ -98,10 +100,38 @@ export const libraryStyles = css`
   .notice p {
     margin: 0;
   }
-  .list {
+  .tools {
     display: flex;
-    flex-direction: column;
-    gap: 2px;
+    align-items: center;
+    gap: 0.5rem;
+    flex-wrap: wrap;
+  }
+  select {
+    min-height: 2.25rem;
+    padding: 0 0.6rem;
+    border: 1px solid var(--td-border);
+    border-radius: 999px;
+    background: var(--td-surface);
+    color: var(--td-text);
+    font: inherit;
+    font-size: 0.88rem;
+  }
+  h2.section {
+    display: flex;
+    align-items: baseline;
+    justify-content: space-between;
+    gap: 1rem;
+    margin: 1.5rem 12px 0.6rem;
+    font-size: 1.15rem;
+  }
+  h2.section a {
+    color: var(--td-accent);
+    font-size: 0.88rem;
+    font-weight: 600;
+    text-decoration: none;
+  }
+  h2.section a:hover {
+    text-decoration: underline;
   }
   .empty {
     padding: 4rem 1.5rem;
@@ -117,14 +147,6 @@ export const libraryStyles = css`
     margin: 0 auto;
     max-width: 28rem;
     line-height: 1.5;
-  }
-  .more {
-    display: flex;
-    justify-content: center;
-    padding: 1rem;
-  }
-  .sentinel {
-    height: 1px;
   }
   .skeleton {
     display: flex;

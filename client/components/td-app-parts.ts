@@ -1,0 +1,63 @@
+import { html, nothing } from 'lit';
+import type { TdEvent } from '../lib/events.ts';
+import type { LazyPart } from './lazy-parts.ts';
+import type { TdApp } from './td-app.ts';
+
+/**
+ * The shell's parts the first screen never shows — queue, storage panel, update prompt, song menu,
+ * "add to playlist", toasts — each rendered once needed (its code loads then, see lazy-parts.ts).
+ */
+export function renderParts(app: TdApp) {
+  const { playback: p, worker: w } = app;
+  const has = (tag: LazyPart) => app.parts.has(tag);
+  const close = (event: Event) => onClose(app, event);
+  const remove = (e: TdEvent<'remove-request'>) => app.bridge?.removeSong(e.detail.id);
+  const queue = () => html`<td-queue ?open=${app.queueOpen} .queue=${p.queue} .index=${p.index}
+    @queue-jump-request=${(e: TdEvent<'queue-jump-request'>) => p.jumpTo(e.detail.index)}
+    @close-request=${close}></td-queue>`;
+  const storage = () => html`<td-storage-panel ?open=${app.storageOpen} .report=${w.storage}
+    .states=${w.states} .songs=${app.offline.songs} @close-request=${close}
+    @remove-request=${remove} @clear-offline-request=${() => onClear(app)}
+    @budget-request=${(e: TdEvent<'budget-request'>) => app.bridge?.setBudget(e.detail.bytes)}></td-storage-panel>`;
+  const update = () => html`<td-update-prompt ?open=${w.needRefresh} .updating=${app.updating}
+    @update-request=${() => void onUpdate(app)} @close-request=${close}></td-update-prompt>`;
+  const menu =
+    () => html`<td-song-menu .target=${app.menu} .offline=${app.menu ? w.states.get(app.menu.song.id) : undefined}
+    .online=${app.net.online} @close-request=${close}
+    @add-to-playlist-request=${(e: TdEvent<'add-to-playlist-request'>) => {
+      app.picking = e.detail.songs;
+    }}
+    @download-request=${(e: TdEvent<'download-request'>) => app.keep(e.detail.song)}
+    @remove-request=${remove}></td-song-menu>`;
+  const picker = () => html`<td-playlist-picker .songs=${app.picking} .online=${app.net.online}
+    @close-request=${close} @toast-request=${(e: TdEvent<'toast-request'>) => void app.parts.toast(e.detail.message, 'success')}></td-playlist-picker>`;
+  return [
+    has('td-queue') ? queue() : nothing,
+    has('td-storage-panel') ? storage() : nothing,
+    has('td-update-prompt') ? update() : nothing,
+    has('td-song-menu') ? menu() : nothing,
+    has('td-playlist-picker') ? picker() : nothing,
+    has('td-toasts') ? html`<td-toasts></td-toasts>` : nothing,
+  ];
+}
+
+/** `close-request` from a part: the shell owns whether it is open. */
+function onClose(app: TdApp, event: Event): void {
+  const tag = (event.currentTarget as Element).localName;
+  if (tag === 'td-queue') app.queueOpen = false;
+  else if (tag === 'td-storage-panel') app.storageOpen = false;
+  else if (tag === 'td-song-menu') app.menu = null;
+  else if (tag === 'td-playlist-picker') app.picking = null;
+  else app.worker.needRefresh = false;
+  app.requestUpdate();
+}
+
+function onClear(app: TdApp): void {
+  app.bridge?.clearSongs();
+  void app.parts.toast('Offline songs removed from this device', 'success');
+}
+
+async function onUpdate(app: TdApp): Promise<void> {
+  app.updating = true;
+  await app.bridge?.applyUpdate();
+}

@@ -1,0 +1,211 @@
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { PlaylistSummary } from '../../api/user-library/types.ts';
+import { fetchAlbums } from '../lib/api.ts';
+import { playableSongs, unavailableReason } from '../lib/availability.ts';
+import { emit, type TdEvent } from '../lib/events.ts';
+import type { Album, Favourites, Song } from '../lib/library-types.ts';
+import { localSongs } from '../lib/local-library.ts';
+import { fetchFavourites, fetchPlaylists, fetchPlays } from '../lib/user-api.ts';
+import '../components/td-song-row.ts';
+import { albumCard, artistCard, cardStyles, playlistCard } from './cards.ts';
+import { reachOf } from './kept-index.ts';
+import { shelf, shelfStyles } from './shelf.ts';
+import { isFavourite } from './view-context.ts';
+import { ViewElement } from './view-element.ts';
+import { emptyState, offlineBanner, offlineChip } from './view-parts.ts';
+
+const RECENT_SONGS = 8;
+const SHELF = 12;
+
+interface HomeData {
+  recent: Song[] | null;
+  added: Album[] | null;
+  favourites: Favourites | null;
+  playlists: PlaylistSummary[] | null;
+}
+
+/**
+ * Home (`/`): what was played last, what was added lately, favourites and playlists, and links to
+ * the rest. Each part loads on its own and is left out when it cannot be had (offline, nothing yet).
+ */
+@customElement('td-home-view')
+export class TdHomeView extends ViewElement {
+  static styles = [
+    ...ViewElement.styles,
+    ...cardStyles,
+    shelfStyles,
+    css`
+      .rows {
+        display: flex;
+        flex-direction: column;
+        gap: 2px;
+      }
+      .links {
+        display: flex;
+        gap: 0.5rem;
+        flex-wrap: wrap;
+        margin: 0 12px;
+      }
+      .links a {
+        padding: 0.5rem 0.9rem;
+        border: 1px solid var(--td-border);
+        border-radius: 999px;
+        background: var(--td-surface);
+        color: inherit;
+        font-size: 0.9rem;
+        font-weight: 600;
+        text-decoration: none;
+      }
+      .links a:hover {
+        background: var(--td-hover);
+      }
+    `,
+  ];
+
+  @state() private _data: HomeData = {
+    recent: null,
+    added: null,
+    favourites: null,
+    playlists: null,
+  };
+  private _abort = new AbortController();
+  private _loadedFor = '';
+
+  protected willUpdate(changed: PropertyValues<this>): void {
+    const key = JSON.stringify([this.ctx.online, this.ctx.epoch]);
+    if (key !== this._loadedFor) {
+      this._loadedFor = key;
+      this._load(changed.has('ctx') && changed.get('ctx') === undefined);
+    }
+  }
+
+  disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._abort.abort();
+  }
+
+  render() {
+    const ctx = this.ctx;
+    const { recent, added, favourites, playlists } = this._data;
+    const keep = <T extends { id: string }>(items: T[] | undefined, kind: 'albums' | 'artists') =>
+      (items ?? []).filter((item) => !ctx.offlineOnly || reachOf(kind, item.id, ctx).kept);
+    const recentSongs = (recent ?? []).filter(
+      (s) => !ctx.offlineOnly || unavailableReason(s, { ...ctx, online: false }) === null,
+    );
+    const favAlbums = keep(favourites?.albums, 'albums').filter((a) =>
+      isFavourite(ctx, 'albums', a.id, true),
+    );
+    const favArtists = keep(favourites?.artists, 'artists').filter((a) =>
+      isFavourite(ctx, 'artists', a.id, true),
+    );
+    const nothingYet =
+      recentSongs.length + (added?.length ?? 0) + favAlbums.length + (playlists?.length ?? 0) === 0;
+    return html`
+      <div class="toolbar">
+        <div class="heading"><h1 tabindex="-1">Home</h1></div>
+        <div class="tools">${offlineChip(this, ctx)}</div>
+      </div>
+      ${offlineBanner(ctx)}
+      <nav class="links" aria-label="Browse">
+        <a href="/favourites">Favourites</a><a href="/genres">Genres</a><a href="/playlists">Playlists</a><a href="/songs">All songs</a>
+      </nav>
+      ${recentSongs.length > 0 ? this._renderRecent(recentSongs) : nothing}
+      ${shelf(
+        'Recently added',
+        keep(added ?? [], 'albums').map((a) => albumCard(a, reachOf('albums', a.id, ctx))),
+        { href: '/albums?sort=added', label: 'All albums' },
+      )}
+      ${shelf(
+        'Favourite albums',
+        favAlbums.map((a) => albumCard(a, reachOf('albums', a.id, ctx))),
+        { href: '/favourites', label: 'All favourites' },
+      )}
+      ${shelf(
+        'Favourite artists',
+        favArtists.map((a) => artistCard(a, reachOf('artists', a.id, ctx))),
+      )}
+      ${
+        ctx.offlineOnly
+          ? nothing
+          : shelf(
+              'Playlists',
+              (playlists ?? []).map((p) => playlistCard(p)),
+              { href: '/playlists', label: 'All playlists' },
+            )
+      }
+      ${ctx.ready && nothingYet && this._settled ? emptyState(ctx.online ? 'Welcome to Tapedeck' : 'You’re offline', ctx.online ? 'Browse your albums and artists, or play any song: what you play shows up here.' : 'What you played on this device shows up here and still plays.') : nothing}
+    `;
+  }
+
+  private get _settled(): boolean {
+    const { recent, added, favourites, playlists } = this._data;
+    return recent !== null && added !== null && favourites !== null && playlists !== null;
+  }
+
+  private _renderRecent(songs: Song[]) {
+    const ctx = this.ctx;
+    const onPlay = (event: TdEvent<'play-song-request'>) => {
+      event.stopPropagation();
+      const queue = playableSongs(songs, ctx);
+      emit(this, 'play-list-request', {
+        songs: queue,
+        index: Math.max(0, queue.indexOf(event.detail.song)),
+      });
+    };
+    return html`<h2 class="section"><span>Recently played</span></h2>
+      <div class="rows" role="list" aria-label="Recently played" @play-song-request=${onPlay}>
+        ${repeat(
+          songs,
+          (song) => song.id,
+          (song) => {
+            const current = song.id === ctx.currentId;
+            return html`<td-song-row role="listitem" .song=${song} .offline=${ctx.states.get(song.id)}
+            .unavailable=${unavailableReason(song, ctx)} .online=${ctx.online} ?current=${current}
+            .playing=${current && ctx.playing} .favourite=${isFavourite(ctx, 'songs', song.id, song.favourite)}></td-song-row>`;
+          },
+        )}
+      </div>`;
+  }
+
+  /** Each part on its own: one failing (or 404 before the server has it) leaves the others. */
+  private _load(first: boolean): void {
+    this._abort.abort();
+    const abort = new AbortController();
+    this._abort = abort;
+    const { signal } = abort;
+    const set = <K extends keyof HomeData>(key: K, value: HomeData[K]) => {
+      if (!signal.aborted) this._data = { ...this._data, [key]: value };
+    };
+    const offlineRecent = () => localSongs(this.ctx.offlineSongs.values()).slice(0, RECENT_SONGS);
+    fetchPlays(30, signal)
+      .then((page) =>
+        set('recent', uniqueSongs(page.items.map((item) => item.song)).slice(0, RECENT_SONGS)),
+      )
+      .catch(() => set('recent', this.ctx.online ? [] : offlineRecent()));
+    fetchAlbums({ sort: 'added', limit: SHELF }, signal)
+      .then((page) => {
+        set('added', page.items);
+        if (first) this.reportReach(true);
+      })
+      .catch(() => set('added', []));
+    fetchFavourites(signal)
+      .then((favourites) => set('favourites', favourites))
+      .catch(() => set('favourites', { songs: [], albums: [], artists: [] }));
+    fetchPlaylists(signal)
+      .then((page) => set('playlists', page.items.slice(0, SHELF)))
+      .catch(() => set('playlists', []));
+  }
+}
+
+function uniqueSongs(songs: Song[]): Song[] {
+  const seen = new Set<string>();
+  return songs.filter((song) => !seen.has(song.id) && seen.add(song.id));
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'td-home-view': TdHomeView;
+  }
+}
