@@ -38,7 +38,8 @@ const DAY = 24 * 60 * 60;
 
 // Covers: immutable enough for cache-first; bounded in count and age.
 registerRoute(
-  ({ url }) => sameOrigin(url) && /^\/api\/songs\/[^/]+\/cover$/.test(url.pathname),
+  ({ url }) =>
+    sameOrigin(url) && /^\/api\/(songs|albums|artists)\/[^/]+\/cover$/.test(url.pathname),
   new CacheFirst({
     cacheName: COVER_CACHE,
     plugins: [
@@ -49,8 +50,11 @@ registerRoute(
 );
 
 // Catalog JSON: fresh when the network answers within 3 s, the last copy otherwise (offline library).
+// The browse views (albums, artists, genres) and the user's own lists are read the same way, so a
+// view seen online opens offline too.
+const CATALOG_PATH = /^\/api\/(songs|albums|artists|genres|playlists|favourites|plays)(\/[^/]+)?$/;
 registerRoute(
-  ({ url }) => sameOrigin(url) && /^\/api\/songs(\/[^/]+)?$/.test(url.pathname),
+  ({ url }) => sameOrigin(url) && CATALOG_PATH.test(url.pathname),
   new NetworkFirst({
     cacheName: CATALOG_CACHE,
     networkTimeoutSeconds: 3,

@@ -35,7 +35,7 @@ export async function runEviction(browser: BrowserAdapter, clientDir: string): P
     expect(budget).toBeLessThan(a.size + b.size);
 
     await step('open, controlled, set the budget', async () => {
-      await browser.open(`${server.origin}/?run=eviction`);
+      await browser.open(`${server.origin}/songs?run=eviction`);
       await ensureControlled(browser, 30_000);
       await app.waitForRows(2, 15_000, 'library');
       await worker.ask({ type: 'SET_BUDGET', bytes: budget }, 'STORAGE', `"budget":${budget}`);

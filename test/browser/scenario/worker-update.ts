@@ -42,7 +42,7 @@ export async function runWorkerUpdate(
     const [song] = await fetchAllSongs(server.origin);
     if (!song) throw new Error(`no song in the catalog of ${folder.dir}`);
     await step('worker v1 controls the page and keeps the song whole', async () => {
-      await browser.open(`${server.origin}/?run=update-${tab}`);
+      await browser.open(`${server.origin}/songs?run=update-${tab}`);
       await browser.evaluate(() => {
         (window as Window & { firstLoad?: boolean }).firstLoad = true;
       });
