@@ -3,14 +3,24 @@
  * states): answers that did not change must not re-render the library.
  */
 
-/** Same own keys with `Object.is` values (the records hold primitives and null only). */
+/**
+ * Same own keys with `Object.is` values; arrays of primitives (a song's genres) compare by their
+ * items. The records hold primitives, null and such arrays only.
+ */
 export function shallowEqual(a: object, b: object): boolean {
   if (a === b) return true;
   const keysA = Object.keys(a);
   if (keysA.length !== Object.keys(b).length) return false;
   const recordA = a as Record<string, unknown>;
   const recordB = b as Record<string, unknown>;
-  return keysA.every((key) => Object.hasOwn(b, key) && Object.is(recordA[key], recordB[key]));
+  return keysA.every((key) => Object.hasOwn(b, key) && sameValue(recordA[key], recordB[key]));
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) {
+    return a.length === b.length && a.every((item, i) => Object.is(item, b[i]));
+  }
+  return Object.is(a, b);
 }
 
 /** The same objects in the same order. */
