@@ -1,0 +1,203 @@
+import { randomBytes } from 'node:crypto';
+import {
+  emptyFavourites,
+  emptyPlays,
+  entryOf,
+  type FavouritesDoc,
+  type PlaylistDoc,
+  type PlaylistEntry,
+  type PlaysDoc,
+  type QueueDoc,
+  withEntry,
+  withFavourite,
+  withPlay,
+} from './documents.ts';
+import { type LibraryState, withUserLock } from './library-state.ts';
+import { type FavouriteKind, LIMITS } from './types.ts';
+
+/** What the catalog computes its per-user flags and sorts from (api/catalog/user-view.ts). */
+export interface LibraryView {
+  favourites: Record<FavouriteKind, ReadonlySet<string>>;
+  plays: ReadonlyMap<string, { count: number; lastPlayedAt: number }>;
+}
+
+export interface UserLibraryOptions {
+  /** A song's duration, for playlist totals; undefined when it left the catalog. */
+  durationOf(songId: string): number | undefined;
+  now?: () => number;
+  /** Users whose view is kept parsed in memory. */
+  cachedUsers?: number;
+}
+
+const CHANGED = 'library-changed';
+
+/**
+ * Each user's favourites, playlists, plays and play queue, as JSON documents in the state store
+ * (so Redis can hold them), written under the user's lock. The catalog asks for a user's view on
+ * every list request: it is kept parsed in memory and dropped when that user's library changes,
+ * here or (through publish/subscribe) on another instance.
+ */
+export function createUserLibrary(state: LibraryState, options: UserLibraryOptions) {
+  const now = options.now ?? Date.now;
+  const storage = state.storage;
+  const views = new Map<string, Promise<LibraryView>>();
+  const limit = options.cachedUsers ?? 1000;
+  const key = (userId: string, doc: string) => `library:${userId}:${doc}`;
+  const read = async <T>(userId: string, doc: string, empty: () => T) =>
+    ((await storage.getItem<T>(key(userId, doc))) ?? empty()) as T;
+  const changed = async (userId: string) => {
+    views.delete(userId);
+    await state.publish(CHANGED, userId);
+  };
+  const unsubscribe = state.subscribe(CHANGED, (userId) => views.delete(userId));
+
+  async function loadView(userId: string): Promise<LibraryView> {
+    const [favourites, plays] = await Promise.all([
+      read(userId, 'favourites', emptyFavourites),
+      read(userId, 'plays', emptyPlays),
+    ]);
+    const ids = (kind: FavouriteKind) => new Set(favourites[kind].map(([id]) => id));
+    const counts = new Map<string, { count: number; lastPlayedAt: number }>();
+    for (const [id, [count, lastPlayedAt]] of Object.entries(plays.counts))
+      counts.set(id, { count, lastPlayedAt });
+    return {
+      favourites: { songs: ids('songs'), albums: ids('albums'), artists: ids('artists') },
+      plays: counts,
+    };
+  }
+
+  return {
+    /** The user's favourites and play counts, cached. */
+    view(userId: string): Promise<LibraryView> {
+      let view = views.get(userId);
+      if (!view) {
+        if (views.size >= limit) views.delete(views.keys().next().value as string);
+        view = loadView(userId);
+        views.set(userId, view);
+        view.catch(() => views.delete(userId));
+      }
+      return view;
+    },
+
+    favourites: (userId: string) => read(userId, 'favourites', emptyFavourites),
+
+    async setFavourite(
+      userId: string,
+      kind: FavouriteKind,
+      id: string,
+      on: boolean,
+    ): Promise<void> {
+      await withUserLock(state, userId, async () => {
+        const doc = await read<FavouritesDoc>(userId, 'favourites', emptyFavourites);
+        const next = withFavourite(doc, kind, id, on, now());
+        if (next !== doc) await storage.setItem(key(userId, 'favourites'), next);
+      });
+      await changed(userId);
+    },
+
+    async addPlay(userId: string, songId: string, playedAt: number): Promise<void> {
+      await withUserLock(state, userId, async () => {
+        const doc = await read<PlaysDoc>(userId, 'plays', emptyPlays);
+        await storage.setItem(key(userId, 'plays'), withPlay(doc, songId, playedAt));
+      });
+      await changed(userId);
+    },
+
+    /** Newest first. */
+    async plays(userId: string, count: number): Promise<[string, number][]> {
+      return (await read<PlaysDoc>(userId, 'plays', emptyPlays)).recent.slice(0, count);
+    },
+
+    playlists: (userId: string) => read<PlaylistEntry[]>(userId, 'playlists', () => []),
+
+    async playlist(userId: string, id: string): Promise<PlaylistDoc | null> {
+      return (await storage.getItem<PlaylistDoc>(key(userId, `playlist:${id}`))) ?? null;
+    },
+
+    /** Null when the user already has as many playlists as allowed. */
+    async createPlaylist(
+      userId: string,
+      name: string,
+      songIds: string[],
+    ): Promise<PlaylistDoc | null> {
+      return withUserLock(state, userId, async () => {
+        const list = await read<PlaylistEntry[]>(userId, 'playlists', () => []);
+        if (list.length >= LIMITS.playlists) return null;
+        const time = now();
+        const doc: PlaylistDoc = { id: newId(), name, songIds, createdAt: time, updatedAt: time };
+        await storage.setItem(key(userId, `playlist:${doc.id}`), doc);
+        await storage.setItem(
+          key(userId, 'playlists'),
+          withEntry(list, entryOf(doc, options.durationOf)),
+        );
+        return doc;
+      });
+    },
+
+    /** Null when the user has no playlist `id` (another user's included). */
+    async updatePlaylist(
+      userId: string,
+      id: string,
+      changes: { name?: string; songIds?: string[] },
+    ): Promise<PlaylistDoc | null> {
+      return withUserLock(state, userId, async () => {
+        const old = await storage.getItem<PlaylistDoc>(key(userId, `playlist:${id}`));
+        if (!old) return null;
+        const doc = { ...old, ...changes, updatedAt: Math.max(now(), old.updatedAt + 1) };
+        await storage.setItem(key(userId, `playlist:${id}`), doc);
+        const list = await read<PlaylistEntry[]>(userId, 'playlists', () => []);
+        await storage.setItem(
+          key(userId, 'playlists'),
+          withEntry(list, entryOf(doc, options.durationOf)),
+        );
+        return doc;
+      });
+    },
+
+    async deletePlaylist(userId: string, id: string): Promise<boolean> {
+      return withUserLock(state, userId, async () => {
+        if (!(await storage.hasItem(key(userId, `playlist:${id}`)))) return false;
+        await storage.removeItem(key(userId, `playlist:${id}`));
+        const list = await read<PlaylistEntry[]>(userId, 'playlists', () => []);
+        await storage.setItem(
+          key(userId, 'playlists'),
+          list.filter((e) => e.id !== id),
+        );
+        return true;
+      });
+    },
+
+    queue: (userId: string) => storage.getItem<QueueDoc>(key(userId, 'queue')),
+
+    async setQueue(userId: string, queue: Omit<QueueDoc, 'updatedAt'>): Promise<void> {
+      await storage.setItem(key(userId, 'queue'), { ...queue, updatedAt: now() });
+    },
+
+    /** Everything of a user (their account is deleted). */
+    async removeUser(userId: string): Promise<void> {
+      await withUserLock(state, userId, async () => {
+        const playlists = await read<PlaylistEntry[]>(userId, 'playlists', () => []);
+        const docs = [
+          'favourites',
+          'plays',
+          'playlists',
+          'queue',
+          ...playlists.map((p) => `playlist:${p.id}`),
+        ];
+        await Promise.all(docs.map((doc) => storage.removeItem(key(userId, doc))));
+      });
+      await changed(userId);
+    },
+
+    dispose(): void {
+      unsubscribe();
+    },
+  };
+}
+
+export type UserLibrary = ReturnType<typeof createUserLibrary>;
+
+/** 96 random bits, URL-safe. */
+function newId(): string {
+  return randomBytes(12).toString('base64url');
+}
