@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the test suite drives (real browsers and what they need), only when
-# something is missing. Needs root (or sudo) and apt; on other systems it names what to install.
+# Installs the Debian packages the test suite drives (real browsers and what they need, Redis and
+# nginx for the scale-out tests, openssl for TLS certificates), only when something is missing.
+# Needs root (or sudo) and apt; on other systems it names what to install.
 set -euo pipefail
 
-packages=(chromium firefox-esr webkit2gtk-driver xvfb xauth pulseaudio pulseaudio-utils)
-commands=(chromium firefox-esr WebKitWebDriver Xvfb xauth pulseaudio pactl)
+packages=(chromium firefox-esr webkit2gtk-driver xvfb xauth pulseaudio pulseaudio-utils redis-server nginx openssl)
+commands=(chromium firefox-esr WebKitWebDriver Xvfb xauth pulseaudio pactl redis-server nginx openssl)
 
 missing=()
 for i in "${!commands[@]}"; do
