@@ -15,6 +15,7 @@ const parts = {
   'td-toasts': () => import('./td-toasts.ts'),
   'td-song-menu': () => import('./td-song-menu.ts'),
   'td-playlist-picker': () => import('./td-playlist-picker.ts'),
+  'td-resume-offer': () => import('./td-resume-offer.ts'),
 };
 
 export type LazyPart = keyof typeof parts;

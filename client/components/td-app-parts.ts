@@ -31,7 +31,10 @@ export function renderParts(app: TdApp) {
     @remove-request=${remove}></td-song-menu>`;
   const picker = () => html`<td-playlist-picker .songs=${app.picking} .online=${app.net.online}
     @close-request=${close} @toast-request=${(e: TdEvent<'toast-request'>) => void app.parts.toast(e.detail.message, 'success')}></td-playlist-picker>`;
+  const resume = () => html`<td-resume-offer .offer=${app.queueSync.offer} @close-request=${close}
+    @resume-request=${() => void onResume(app)}></td-resume-offer>`;
   return [
+    has('td-resume-offer') ? resume() : nothing,
     has('td-queue') ? queue() : nothing,
     has('td-storage-panel') ? storage() : nothing,
     has('td-update-prompt') ? update() : nothing,
@@ -41,6 +44,19 @@ export function renderParts(app: TdApp) {
   ];
 }
 
+/** Load (and from then on render) the parts the shell's state asks for. */
+export function needParts(app: TdApp): void {
+  const wanted: [boolean, LazyPart][] = [
+    [app.queueSync.offer !== null, 'td-resume-offer'],
+    [app.queueOpen, 'td-queue'],
+    [app.storageOpen, 'td-storage-panel'],
+    [app.worker.needRefresh, 'td-update-prompt'],
+    [app.menu !== null, 'td-song-menu'],
+    [app.picking !== null, 'td-playlist-picker'],
+  ];
+  for (const [needed, tag] of wanted) if (needed) void app.parts.need(tag);
+}
+
 /** `close-request` from a part: the shell owns whether it is open. */
 function onClose(app: TdApp, event: Event): void {
   const tag = (event.currentTarget as Element).localName;
@@ -48,6 +64,7 @@ function onClose(app: TdApp, event: Event): void {
   else if (tag === 'td-storage-panel') app.storageOpen = false;
   else if (tag === 'td-song-menu') app.menu = null;
   else if (tag === 'td-playlist-picker') app.picking = null;
+  else if (tag === 'td-resume-offer') app.queueSync.dismiss();
   else app.worker.needRefresh = false;
   app.requestUpdate();
 }
@@ -55,6 +72,12 @@ function onClose(app: TdApp, event: Event): void {
 function onClear(app: TdApp): void {
   app.bridge?.clearSongs();
   void app.parts.toast('Offline songs removed from this device', 'success');
+}
+
+async function onResume(app: TdApp): Promise<void> {
+  const resumed = await app.queueSync.resume();
+  if (resumed) app.playback.playQueue(resumed.songs, 0, resumed.position);
+  else void app.parts.toast('That queue’s songs are no longer in the library', 'error');
 }
 
 async function onUpdate(app: TdApp): Promise<void> {

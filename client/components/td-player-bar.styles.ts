@@ -135,8 +135,12 @@ export const playerBarStyles = css`
   .volume input {
     min-width: 0;
   }
-  .queue.active {
+  .queue.active,
+  .heart.on {
     color: var(--td-accent);
+  }
+  .heart {
+    flex: none;
   }
   @media (max-width: 640px) {
     .bar {
@@ -164,6 +168,11 @@ export const playerBarStyles = css`
     }
     .transport {
       gap: 0.25rem;
+    }
+  }
+  @media (max-width: 400px) {
+    .heart {
+      display: none;
     }
   }
   @media (max-width: 360px) {

@@ -26,6 +26,8 @@ export interface TdEventDetails {
   'reorder-request': { from: number; to: number };
   /** Take the song at `index` out of the list being edited. */
   'remove-at-request': { index: number };
+  /** Take up the queue saved on the server ("Pick up where you left off"). */
+  'resume-request': undefined;
   /** Say something briefly (a toast). */
   'toast-request': { message: string };
   /** A view's list scrolled: items `first`…`last` are on screen (or nearly). */

@@ -1,4 +1,4 @@
-import type { Song } from '../../api/catalog/song.ts';
+import type { Song } from './library-types.ts';
 
 /** Lower-case, accents removed, spacing collapsed: `  Beyoncé ` → `beyonce`. */
 export function normalizeText(text: string): string {
