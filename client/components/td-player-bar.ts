@@ -72,7 +72,7 @@ export class TdPlayerBar extends LitElement {
           ?disabled=${none}></td-seek-bar>
         <div class="extras">${this._renderVolume()}
           <button class="icon-button add" data-testid="player-add-to-playlist" aria-label="Add to a playlist"
-            title="Add to playlist" ?disabled=${none}
+            title="Add to playlist" ?hidden=${none}
             @click=${() => song && emit(this, 'add-to-playlist-request', { songs: [song] })}>${iconListAdd()}</button>
           <button class="icon-button queue ${this.queueOpen ? 'active' : ''}" data-testid="queue-toggle"
             aria-label="Queue" aria-expanded=${String(this.queueOpen)} title="Queue"

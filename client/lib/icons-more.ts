@@ -9,7 +9,7 @@ export const iconHeartFilled = () =>
   html`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false" fill="currentColor"
     stroke="currentColor" stroke-width="2" stroke-linejoin="round"><path d="M12 20.5s-8-4.6-8-10.6A4.6 4.6 0 0 1 12 7a4.6 4.6 0 0 1 8 2.9c0 6-8 10.6-8 10.6Z"/></svg>`;
 export const iconMore = () =>
-  html`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false" fill="currentColor"><circle cx="5" cy="12" r="1.8"/><circle cx="12" cy="12" r="1.8"/><circle cx="19" cy="12" r="1.8"/></svg>`;
+  html`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false" fill="currentColor"><path d="M3.2 12a1.8 1.8 0 1 0 3.6 0 1.8 1.8 0 1 0-3.6 0M10.2 12a1.8 1.8 0 1 0 3.6 0 1.8 1.8 0 1 0-3.6 0M17.2 12a1.8 1.8 0 1 0 3.6 0 1.8 1.8 0 1 0-3.6 0"/></svg>`;
 export const iconShuffle = () =>
   stroke(
     svg`<path d="M3 7h3.5c3 0 4.5 10 7.5 10H21"/><path d="M3 17h3.5c1.3 0 2.3-1.8 3.1-4"/><path d="M13.4 10.5C14.2 8.6 15.2 7 16.5 7H21"/><path d="m18 4 3 3-3 3"/><path d="m18 14 3 3-3 3"/>`,

@@ -39,8 +39,7 @@ export const iconQueue = () =>
   stroke(
     svg`<path d="M3 6h13"/><path d="M3 11h13"/><path d="M3 16h8"/><path d="M18 14v6"/><circle cx="16" cy="20" r="2"/><path d="M18 14l3-1"/>`,
   );
-export const iconDownload = () =>
-  stroke(svg`<path d="M12 4v11"/><path d="m7 10 5 5 5-5"/><path d="M5 20h14"/>`);
+export const iconDownload = () => stroke(svg`<path d="M12 4v11M7 10l5 5 5-5M5 20h14"/>`);
 export const iconCheckCircle = () =>
   fill(
     svg`<path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm4.7 7.7-5.5 5.5a1 1 0 0 1-1.4 0l-2.5-2.5a1 1 0 1 1 1.4-1.4l1.8 1.8 4.8-4.8a1 1 0 0 1 1.4 1.4Z"/>`,

@@ -2,13 +2,14 @@ import { css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { PlaylistSummary } from '../../api/user-library/types.ts';
+import { coverStyles } from '../components/cover.ts';
+import { renderSongRow, songRowStyles } from '../components/song-row.ts';
 import { fetchAlbums } from '../lib/api.ts';
 import { playableSongs, unavailableReason } from '../lib/availability.ts';
 import { emit, type TdEvent } from '../lib/events.ts';
 import type { Album, Favourites, Song } from '../lib/library-types.ts';
 import { localSongs } from '../lib/local-library.ts';
 import { fetchFavourites, fetchPlaylists, fetchPlays } from '../lib/user-api.ts';
-import '../components/td-song-row.ts';
 import { albumCard, artistCard, cardStyles, playlistCard } from './cards.ts';
 import { reachOf } from './kept-index.ts';
 import { shelf, shelfStyles } from './shelf.ts';
@@ -35,6 +36,8 @@ export class TdHomeView extends ViewElement {
   static styles = [
     ...ViewElement.styles,
     ...cardStyles,
+    coverStyles,
+    songRowStyles,
     shelfStyles,
     css`
       .rows {
@@ -159,11 +162,18 @@ export class TdHomeView extends ViewElement {
         ${repeat(
           songs,
           (song) => song.id,
-          (song) => {
+          (song, index) => {
             const current = song.id === ctx.currentId;
-            return html`<td-song-row role="listitem" .song=${song} .offline=${ctx.states.get(song.id)}
-            .unavailable=${unavailableReason(song, ctx)} .online=${ctx.online} ?current=${current}
-            .playing=${current && ctx.playing} .favourite=${isFavourite(ctx, 'songs', song.id, song.favourite)}></td-song-row>`;
+            return renderSongRow(song, {
+              offline: ctx.states.get(song.id),
+              unavailable: unavailableReason(song, ctx),
+              online: ctx.online,
+              current,
+              playing: current && ctx.playing,
+              favourite: isFavourite(ctx, 'songs', song.id, song.favourite),
+              index,
+              setSize: songs.length,
+            });
           },
         )}
       </div>`;

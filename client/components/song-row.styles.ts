@@ -5,13 +5,13 @@ import { css } from 'lit';
  * and duration drop on phones. Lists are virtualised, so every row on the page is on screen.
  */
 export const songRowStyles = css`
-  :host {
-    display: block;
-    width: 100%;
-    contain: layout style;
-  }
-  .row {
+  .song-row {
     display: grid;
+    width: 100%;
+    box-sizing: border-box;
+    /* The virtualizer keeps a screenful above and below: those rows skip style, layout, paint. */
+    content-visibility: auto;
+    contain-intrinsic-size: auto 64px;
     grid-template-columns: 48px minmax(0, 1.6fr) minmax(0, 1fr) 2.5rem 7.5rem 3rem 2.5rem;
     align-items: center;
     gap: 0 1rem;
@@ -21,10 +21,10 @@ export const songRowStyles = css`
     cursor: pointer;
     transition: background-color 0.12s;
   }
-  .row.no-album {
+  .song-row.no-album {
     grid-template-columns: 48px minmax(0, 1fr) 2.5rem 7.5rem 3rem 2.5rem;
   }
-  .row:hover {
+  .song-row:hover {
     background: var(--td-hover);
   }
   a {
@@ -41,20 +41,20 @@ export const songRowStyles = css`
   .more:not(:focus-visible) {
     opacity: 0.55;
   }
-  .row:hover .heart,
-  .row:hover .more {
+  .song-row:hover .heart,
+  .song-row:hover .more {
     opacity: 1;
   }
-  :host([current]) .row {
+  .song-row.current {
     background: var(--td-accent-soft);
   }
-  .row.unavailable {
+  .song-row.unavailable {
     cursor: default;
   }
-  .row.unavailable:hover {
+  .song-row.unavailable:hover {
     background: none;
   }
-  .row.unavailable :is(.lead, .title, .artist, .album, .duration, .heart) {
+  .song-row.unavailable :is(.lead, .title, .artist, .album, .duration, .heart) {
     opacity: 0.45;
   }
   .lead {
@@ -73,9 +73,9 @@ export const songRowStyles = css`
     opacity: 0;
     transition: opacity 0.12s;
   }
-  .row:not(.unavailable):hover .play,
+  .song-row:not(.unavailable):hover .play,
   .play:focus-visible,
-  :host([current]) .play {
+  .song-row.current .play {
     opacity: 1;
   }
   .play:disabled {
@@ -98,7 +98,7 @@ export const songRowStyles = css`
     font-weight: 600;
     font-size: 0.95rem;
   }
-  :host([current]) .title {
+  .song-row.current .title {
     color: var(--td-accent);
   }
   .sub {
@@ -223,13 +223,13 @@ export const songRowStyles = css`
     }
   }
   @media (max-width: 640px) {
-    .row,
-    .row.no-album {
+    .song-row,
+    .song-row.no-album {
       grid-template-columns: 44px minmax(0, 1fr) 2.25rem auto 2.25rem;
       gap: 0 0.35rem;
       padding: 6px 4px 6px 8px;
     }
-    .row .icon-button {
+    .song-row .icon-button {
       width: 2.25rem;
       height: 2.25rem;
     }
@@ -258,7 +258,7 @@ export const songRowStyles = css`
       overflow: hidden;
       text-overflow: ellipsis;
     }
-    .row.unavailable .artist {
+    .song-row.unavailable .artist {
       display: none;
     }
   }

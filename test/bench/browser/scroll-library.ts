@@ -1,0 +1,157 @@
+/**
+ * Browsing a 100 000-song library in Chromium: the songs view scrolled end to end and the albums
+ * grid (10 000 albums) scrolled end to end, counting the page's elements and its long tasks; the
+ * flat list this client replaced (PEER) scrolled as far as it gets in the same time, as the peer.
+ * The API is synthetic (synthetic-server.ts): this measures the client, not the server.
+ * Run: `npx tsx test/bench/browser/scroll-library.ts` (about 3 minutes). Prints a Markdown section.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromiumVersion, closeAllBrowsers, withBrowser } from './browser.ts';
+import { runBounded } from './processes.ts';
+import { LONG_TASK_OBSERVER, type ScrollResult, scrollToEnd } from './scroll-probe.ts';
+import { buildClient, repoRoot } from './server.ts';
+import { createSyntheticLibrary } from './synthetic-library.ts';
+import { type SyntheticServer, startSyntheticServer } from './synthetic-server.ts';
+
+const SONGS = 100_000;
+/** The client before issue 12: one flat song list that grows as it scrolls. */
+const PEER_COMMIT = 'cf61c0b';
+const VIEWPORT = { width: 1280, height: 800 };
+
+/** Page function: how far a list of song rows got (synthetic ids are `s<index>`). */
+const songProbe = () => {
+  let max = -1;
+  const visit = (root: ParentNode) => {
+    for (const el of root.querySelectorAll('*')) {
+      if (el.getAttribute('data-testid') === 'song-row')
+        max = Math.max(max, Number(el.getAttribute('data-song-id')?.slice(1)));
+      if (el.shadowRoot) visit(el.shadowRoot);
+    }
+  };
+  visit(document);
+  return { passed: max + 1, last: max >= 0 ? `s${max}` : null };
+};
+
+/** Page function: the same for album cards (`al<index>`). */
+const albumProbe = () => {
+  let max = -1;
+  const visit = (root: ParentNode) => {
+    for (const el of root.querySelectorAll('*')) {
+      const id = el.getAttribute('data-album-id');
+      if (id) max = Math.max(max, Number(id.slice(2)));
+      if (el.shadowRoot) visit(el.shadowRoot);
+    }
+  };
+  visit(document);
+  return { passed: max + 1, last: max >= 0 ? `al${max}` : null };
+};
+
+async function measure(
+  server: SyntheticServer,
+  path: string,
+  probe: () => { passed: number; last: string | null },
+  limitMs: number,
+) {
+  return withBrowser('block', async ({ context, page }) => {
+    await context.addInitScript({ content: LONG_TASK_OBSERVER });
+    await page.setViewportSize(VIEWPORT);
+    await page.goto(server.url + path);
+    await page.waitForFunction(`(${probe.toString()})().passed > 0`, null, { timeout: 30_000 });
+    return scrollToEnd(page, { viewportsPerStep: 8, limitMs, probe });
+  });
+}
+
+/** The peer's client, built from git at PEER_COMMIT into a temp folder. */
+async function buildPeer(work: string): Promise<string> {
+  const src = join(work, 'peer-src');
+  execFileSync(
+    'sh',
+    [
+      '-c',
+      `mkdir -p ${src} && git archive ${PEER_COMMIT} client sw api vite.config.ts package.json tsconfig.json | tar -x -C ${src}`,
+    ],
+    { cwd: repoRoot },
+  );
+  symlinkSync(join(repoRoot, 'node_modules'), join(src, 'node_modules'));
+  const out = join(work, 'peer-dist');
+  await runBounded(
+    join(repoRoot, 'node_modules/.bin/vite'),
+    ['build', '--outDir', out, '--emptyOutDir', '--logLevel', 'warn'],
+    {
+      cwd: src,
+      timeoutMs: 120_000,
+      label: 'vite build (peer)',
+    },
+  );
+  return out;
+}
+
+function row(label: string, r: ScrollResult, total: number): string {
+  const reached =
+    r.itemsPassed >= total
+      ? `end (${r.lastItem})`
+      : `${r.itemsPassed.toLocaleString('en')} of ${total.toLocaleString('en')}`;
+  return `| ${label} | ${reached} | ${r.seconds.toFixed(1)} s, ${r.steps} steps | ${r.maxElements.toLocaleString('en')} | ${r.endElements.toLocaleString('en')} | ${r.longTasks} | ${r.longestTaskMs} ms | ${r.tasksOver200Ms} |`;
+}
+
+async function main(): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'tapedeck-bench-scroll-'));
+  const servers: SyntheticServer[] = [];
+  try {
+    const ours = join(work, 'dist');
+    await buildClient(ours);
+    const peer = await buildPeer(work);
+    const library = createSyntheticLibrary(SONGS);
+    const [mine, theirs] = await Promise.all([
+      startSyntheticServer(ours, library),
+      startSyntheticServer(peer, library),
+    ]);
+    servers.push(mine, theirs);
+    const songs = await measure(mine, '/songs', songProbe, 240_000);
+    const pages = mine.requests.filter((r) => r.startsWith('/api/songs?')).length;
+    const albums = await measure(mine, '/albums', albumProbe, 240_000);
+    // The peer gets as long as ours took for the songs, and is compared at the depth it reached.
+    const peerSongs = await measure(theirs, '/', songProbe, Math.max(30_000, songs.seconds * 1000));
+    const oursAtPeerDepth = await withBrowser('block', async ({ context, page }) => {
+      await context.addInitScript({ content: LONG_TASK_OBSERVER });
+      await page.setViewportSize(VIEWPORT);
+      await page.goto(`${mine.url}/songs`);
+      await page.waitForFunction(`(${songProbe.toString()})().passed > 0`, null, {
+        timeout: 30_000,
+      });
+      return scrollToEnd(page, {
+        viewportsPerStep: 8,
+        limitMs: 240_000,
+        maxItems: peerSongs.itemsPassed,
+        probe: songProbe,
+      });
+    });
+    const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(3) : 'n/a');
+    console.log(`### Browsing ${SONGS.toLocaleString('en')} songs (${library.albums.toLocaleString('en')} albums) — ${new Date().toISOString().slice(0, 10)}
+
+${chromiumVersion()}, headless, ${VIEWPORT.width}×${VIEWPORT.height}, no service worker, synthetic API on loopback. Each step scrolls 8 screens and waits two frames (and, at the bottom, for the list to stop growing). Elements are counted in the whole page, shadow roots included; long tasks are Chromium's \`longtask\` entries (≥ 50 ms). Peer: the flat song list before issue 12 (git ${PEER_COMMIT}), given as long as ours took.
+
+| View | Reached | Time | Most elements | Elements at the end | Long tasks | Longest | Over 200 ms |
+| --- | --- | --- | --- | --- | --- | --- | --- |
+${row('Songs (ours, virtualised)', songs, SONGS)}
+${row('Albums grid (ours, virtualised)', albums, library.albums)}
+${row(`Songs (peer, flat list)`, peerSongs, SONGS)}
+${row(`Songs (ours, to the peer's depth)`, oursAtPeerDepth, SONGS)}
+
+At the depth the peer reached (${peerSongs.itemsPassed.toLocaleString('en')} songs) ours holds ${ratio(oursAtPeerDepth.maxElements, peerSongs.maxElements)}× the peer's elements; its longest task is ${ratio(oursAtPeerDepth.longestTaskMs, peerSongs.longestTaskMs)}× the peer's.
+The songs scroll fetched ${pages} pages of 100 (of ${SONGS / 100}): only those of the screens it stopped on.
+`);
+  } finally {
+    await closeAllBrowsers();
+    await Promise.all(servers.map((s) => s.close()));
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
