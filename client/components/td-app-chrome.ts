@@ -4,13 +4,22 @@ import { iconOffline, iconStorage, logoCassette } from '../lib/icons.ts';
 import { isFavourite } from '../views/view-context.ts';
 import type { TdApp } from './td-app.ts';
 
+/** Typing waits this long before the search results follow (one request per pause, not per key). */
+const SEARCH_DELAY_MS = 250;
+const searchTimers = new WeakMap<TdApp, ReturnType<typeof setTimeout>>();
+
 /** The header: logo (home), search, and the app's actions (install, offline storage). */
 export function renderHeader(app: TdApp) {
   const { route, query } = app.router.location;
   const onSearch = (event: TdEvent<'search-request'>) => {
     const q = event.detail.query;
-    if (route.name === 'search') app.router.setQuery({ q });
-    else if (q.trim()) app.router.navigate(`/search?q=${encodeURIComponent(q)}`);
+    clearTimeout(searchTimers.get(app));
+    // The first key opens the search view at once (a history entry); later ones replace its query.
+    if (app.router.location.route.name !== 'search') {
+      if (q.trim()) app.router.navigate(`/search?q=${encodeURIComponent(q)}`);
+      return;
+    }
+    searchTimers.set(app, setTimeout(() => app.router.setQuery({ q }), SEARCH_DELAY_MS));
   };
   const onStorage = () => {
     app.storageOpen = true;

@@ -10,7 +10,7 @@ export interface ScrollResult {
   /** Elements in the page, shadow roots included: the largest count seen, and at the end. */
   maxElements: number;
   endElements: number;
-  /** Long tasks (≥ 50 ms) Chromium reported during the scroll. */
+  /** Long tasks (≥ 50 ms of wall time) Chromium reported during the scroll. */
   longTasks: number;
   longestTaskMs: number;
   tasksOver200Ms: number;
