@@ -12,6 +12,20 @@ export interface LibraryState {
   subscribe(channel: string, listener: (message: string) => void): () => void;
 }
 
+/** The state-store key of one of a user's documents (`favourites`, `playlist:<id>`…). */
+export function docKey(userId: string, doc: string): string {
+  return `library:${userId}:${doc}`;
+}
+
+export async function readDoc<T>(
+  storage: Storage,
+  userId: string,
+  doc: string,
+  empty: () => T,
+): Promise<T> {
+  return ((await storage.getItem<T>(docKey(userId, doc))) ?? empty()) as T;
+}
+
 const LEASE_MS = 10_000;
 const WAIT_MS = 10_000;
 

@@ -1,19 +1,16 @@
-import { randomBytes } from 'node:crypto';
 import {
   emptyFavourites,
   emptyPlays,
-  entryOf,
   type FavouritesDoc,
-  type PlaylistDoc,
   type PlaylistEntry,
   type PlaysDoc,
   type QueueDoc,
-  withEntry,
   withFavourite,
   withPlay,
 } from './documents.ts';
-import { type LibraryState, withUserLock } from './library-state.ts';
-import { type FavouriteKind, LIMITS } from './types.ts';
+import { docKey, type LibraryState, readDoc, withUserLock } from './library-state.ts';
+import { createPlaylistStore } from './playlist-store.ts';
+import type { FavouriteKind } from './types.ts';
 
 /** What the catalog computes its per-user flags and sorts from (api/catalog/user-view.ts). */
 export interface LibraryView {
@@ -42,9 +39,9 @@ export function createUserLibrary(state: LibraryState, options: UserLibraryOptio
   const storage = state.storage;
   const views = new Map<string, Promise<LibraryView>>();
   const limit = options.cachedUsers ?? 1000;
-  const key = (userId: string, doc: string) => `library:${userId}:${doc}`;
-  const read = async <T>(userId: string, doc: string, empty: () => T) =>
-    ((await storage.getItem<T>(key(userId, doc))) ?? empty()) as T;
+  const key = docKey;
+  const read = <T>(userId: string, doc: string, empty: () => T) =>
+    readDoc(storage, userId, doc, empty);
   const changed = async (userId: string) => {
     views.delete(userId);
     await state.publish(CHANGED, userId);
@@ -108,64 +105,7 @@ export function createUserLibrary(state: LibraryState, options: UserLibraryOptio
       return (await read<PlaysDoc>(userId, 'plays', emptyPlays)).recent.slice(0, count);
     },
 
-    playlists: (userId: string) => read<PlaylistEntry[]>(userId, 'playlists', () => []),
-
-    async playlist(userId: string, id: string): Promise<PlaylistDoc | null> {
-      return (await storage.getItem<PlaylistDoc>(key(userId, `playlist:${id}`))) ?? null;
-    },
-
-    /** Null when the user already has as many playlists as allowed. */
-    async createPlaylist(
-      userId: string,
-      name: string,
-      songIds: string[],
-    ): Promise<PlaylistDoc | null> {
-      return withUserLock(state, userId, async () => {
-        const list = await read<PlaylistEntry[]>(userId, 'playlists', () => []);
-        if (list.length >= LIMITS.playlists) return null;
-        const time = now();
-        const doc: PlaylistDoc = { id: newId(), name, songIds, createdAt: time, updatedAt: time };
-        await storage.setItem(key(userId, `playlist:${doc.id}`), doc);
-        await storage.setItem(
-          key(userId, 'playlists'),
-          withEntry(list, entryOf(doc, options.durationOf)),
-        );
-        return doc;
-      });
-    },
-
-    /** Null when the user has no playlist `id` (another user's included). */
-    async updatePlaylist(
-      userId: string,
-      id: string,
-      changes: { name?: string; songIds?: string[] },
-    ): Promise<PlaylistDoc | null> {
-      return withUserLock(state, userId, async () => {
-        const old = await storage.getItem<PlaylistDoc>(key(userId, `playlist:${id}`));
-        if (!old) return null;
-        const doc = { ...old, ...changes, updatedAt: Math.max(now(), old.updatedAt + 1) };
-        await storage.setItem(key(userId, `playlist:${id}`), doc);
-        const list = await read<PlaylistEntry[]>(userId, 'playlists', () => []);
-        await storage.setItem(
-          key(userId, 'playlists'),
-          withEntry(list, entryOf(doc, options.durationOf)),
-        );
-        return doc;
-      });
-    },
-
-    async deletePlaylist(userId: string, id: string): Promise<boolean> {
-      return withUserLock(state, userId, async () => {
-        if (!(await storage.hasItem(key(userId, `playlist:${id}`)))) return false;
-        await storage.removeItem(key(userId, `playlist:${id}`));
-        const list = await read<PlaylistEntry[]>(userId, 'playlists', () => []);
-        await storage.setItem(
-          key(userId, 'playlists'),
-          list.filter((e) => e.id !== id),
-        );
-        return true;
-      });
-    },
+    ...createPlaylistStore(state, options.durationOf, now),
 
     queue: (userId: string) => storage.getItem<QueueDoc>(key(userId, 'queue')),
 
@@ -196,8 +136,3 @@ export function createUserLibrary(state: LibraryState, options: UserLibraryOptio
 }
 
 export type UserLibrary = ReturnType<typeof createUserLibrary>;
-
-/** 96 random bits, URL-safe. */
-function newId(): string {
-  return randomBytes(12).toString('base64url');
-}

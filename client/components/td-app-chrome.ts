@@ -19,7 +19,10 @@ export function renderHeader(app: TdApp) {
       if (q.trim()) app.router.navigate(`/search?q=${encodeURIComponent(q)}`);
       return;
     }
-    searchTimers.set(app, setTimeout(() => app.router.setQuery({ q }), SEARCH_DELAY_MS));
+    searchTimers.set(
+      app,
+      setTimeout(() => app.router.setQuery({ q }), SEARCH_DELAY_MS),
+    );
   };
   const onStorage = () => {
     app.storageOpen = true;

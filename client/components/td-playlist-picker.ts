@@ -1,4 +1,4 @@
-import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { PlaylistSummary } from '../../api/user-library/types.ts';
 import { ApiError } from '../lib/api.ts';
@@ -9,6 +9,7 @@ import type { Song } from '../lib/library-types.ts';
 import { createPlaylist, fetchPlaylist, fetchPlaylists, updatePlaylist } from '../lib/user-api.ts';
 import { baseStyles, buttonStyles } from '../styles/shared.ts';
 import { plural } from '../views/view-parts.ts';
+import { pickerStyles } from './td-playlist-picker.styles.ts';
 
 /**
  * "Add to playlist": the user's playlists, and a new one by name. The songs are appended to the
@@ -16,92 +17,7 @@ import { plural } from '../views/view-parts.ts';
  */
 @customElement('td-playlist-picker')
 export class TdPlaylistPicker extends LitElement {
-  static styles = [
-    baseStyles,
-    buttonStyles,
-    css`
-      :host {
-        position: fixed;
-        inset: 0;
-        z-index: 45;
-        display: grid;
-        place-items: center;
-        padding: 1rem;
-        background: rgb(0 0 0 / 0.35);
-      }
-      :host(:not([open])) {
-        display: none;
-      }
-      section {
-        display: flex;
-        flex-direction: column;
-        width: min(26rem, 100%);
-        max-height: min(34rem, 90dvh);
-        border-radius: 16px;
-        background: var(--td-surface);
-        box-shadow: var(--td-shadow);
-        overflow: hidden;
-      }
-      header {
-        display: flex;
-        align-items: center;
-        justify-content: space-between;
-        padding: 0.75rem 0.5rem 0.5rem 1.1rem;
-      }
-      h2 {
-        margin: 0;
-        font-size: 1.05rem;
-      }
-      ul {
-        margin: 0;
-        padding: 0 0.5rem 0.5rem;
-        list-style: none;
-        overflow-y: auto;
-      }
-      .choice {
-        display: flex;
-        justify-content: space-between;
-        gap: 1rem;
-        width: 100%;
-        padding: 0.7rem 0.75rem;
-        border-radius: 10px;
-        text-align: left;
-      }
-      .choice:hover {
-        background: var(--td-hover);
-      }
-      .count,
-      .note {
-        color: var(--td-muted);
-        font-size: 0.85rem;
-      }
-      .note {
-        margin: 0 1.1rem 0.75rem;
-      }
-      form {
-        display: flex;
-        gap: 0.5rem;
-        padding: 0.75rem 1rem 1rem;
-        border-top: 1px solid var(--td-border);
-      }
-      input {
-        flex: 1;
-        min-width: 0;
-        min-height: 2.5rem;
-        padding: 0 0.9rem;
-        border: 1px solid var(--td-border);
-        border-radius: 999px;
-        background: var(--td-surface);
-        color: var(--td-text);
-        font: inherit;
-      }
-      .error {
-        margin: 0 1.1rem 0.75rem;
-        color: var(--td-danger);
-        font-size: 0.88rem;
-      }
-    `,
-  ];
+  static styles = [baseStyles, buttonStyles, pickerStyles];
 
   /** The songs to add; null closes the dialog. */
   @property({ attribute: false }) songs: Song[] | null = null;

@@ -1,31 +1,18 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { PlaylistSummary } from '../../api/user-library/types.ts';
 import { coverStyles } from '../components/cover.ts';
 import { renderSongRow, songRowStyles } from '../components/song-row.ts';
-import { fetchAlbums } from '../lib/api.ts';
 import { playableSongs, unavailableReason } from '../lib/availability.ts';
 import { emit, type TdEvent } from '../lib/events.ts';
-import type { Album, Favourites, Song } from '../lib/library-types.ts';
-import { localSongs } from '../lib/local-library.ts';
-import { fetchFavourites, fetchPlaylists, fetchPlays } from '../lib/user-api.ts';
+import type { Song } from '../lib/library-types.ts';
 import { albumCard, artistCard, cardStyles, playlistCard } from './cards.ts';
+import { type HomeData, loadHome } from './home-data.ts';
 import { reachOf } from './kept-index.ts';
 import { shelf, shelfStyles } from './shelf.ts';
 import { isFavourite } from './view-context.ts';
 import { ViewElement } from './view-element.ts';
-import { emptyState, offlineBanner, offlineChip } from './view-parts.ts';
-
-const RECENT_SONGS = 8;
-const SHELF = 12;
-
-interface HomeData {
-  recent: Song[] | null;
-  added: Album[] | null;
-  favourites: Favourites | null;
-  playlists: PlaylistSummary[] | null;
-}
+import { emptyState, offlineBanner, offlineChip, skeletonRows } from './view-parts.ts';
 
 /**
  * Home (`/`): what was played last, what was added lately, favourites and playlists, and links to
@@ -67,12 +54,8 @@ export class TdHomeView extends ViewElement {
     `,
   ];
 
-  @state() private _data: HomeData = {
-    recent: null,
-    added: null,
-    favourites: null,
-    playlists: null,
-  };
+  /** Null until the four parts have answered. */
+  @state() private _data: HomeData | null = null;
   private _abort = new AbortController();
   private _loadedFor = '';
 
@@ -80,7 +63,7 @@ export class TdHomeView extends ViewElement {
     const key = JSON.stringify([this.ctx.online, this.ctx.epoch]);
     if (key !== this._loadedFor) {
       this._loadedFor = key;
-      this._load(changed.has('ctx') && changed.get('ctx') === undefined);
+      void this._load(changed.has('ctx') && changed.get('ctx') === undefined);
     }
   }
 
@@ -91,20 +74,6 @@ export class TdHomeView extends ViewElement {
 
   render() {
     const ctx = this.ctx;
-    const { recent, added, favourites, playlists } = this._data;
-    const keep = <T extends { id: string }>(items: T[] | undefined, kind: 'albums' | 'artists') =>
-      (items ?? []).filter((item) => !ctx.offlineOnly || reachOf(kind, item.id, ctx).kept);
-    const recentSongs = (recent ?? []).filter(
-      (s) => !ctx.offlineOnly || unavailableReason(s, { ...ctx, online: false }) === null,
-    );
-    const favAlbums = keep(favourites?.albums, 'albums').filter((a) =>
-      isFavourite(ctx, 'albums', a.id, true),
-    );
-    const favArtists = keep(favourites?.artists, 'artists').filter((a) =>
-      isFavourite(ctx, 'artists', a.id, true),
-    );
-    const nothingYet =
-      recentSongs.length + (added?.length ?? 0) + favAlbums.length + (playlists?.length ?? 0) === 0;
     return html`
       <div class="toolbar">
         <div class="heading"><h1 tabindex="-1">Home</h1></div>
@@ -114,10 +83,30 @@ export class TdHomeView extends ViewElement {
       <nav class="links" aria-label="Browse">
         <a href="/favourites">Favourites</a><a href="/genres">Genres</a><a href="/playlists">Playlists</a><a href="/songs">All songs</a>
       </nav>
+      ${this._data && ctx.ready ? this._renderParts(this._data) : skeletonRows(4)}
+    `;
+  }
+
+  private _renderParts({ recent, added, favourites, playlists }: HomeData) {
+    const ctx = this.ctx;
+    const keep = <T extends { id: string }>(items: T[], kind: 'albums' | 'artists') =>
+      items.filter((item) => !ctx.offlineOnly || reachOf(kind, item.id, ctx).kept);
+    const recentSongs = recent.filter(
+      (s) => !ctx.offlineOnly || unavailableReason(s, { ...ctx, online: false }) === null,
+    );
+    const favAlbums = keep(favourites.albums, 'albums').filter((a) =>
+      isFavourite(ctx, 'albums', a.id, true),
+    );
+    const favArtists = keep(favourites.artists, 'artists').filter((a) =>
+      isFavourite(ctx, 'artists', a.id, true),
+    );
+    const nothingYet =
+      recentSongs.length + added.length + favAlbums.length + playlists.length === 0;
+    return html`
       ${recentSongs.length > 0 ? this._renderRecent(recentSongs) : nothing}
       ${shelf(
         'Recently added',
-        keep(added ?? [], 'albums').map((a) => albumCard(a, reachOf('albums', a.id, ctx))),
+        keep(added, 'albums').map((a) => albumCard(a, reachOf('albums', a.id, ctx))),
         { href: '/albums?sort=added', label: 'All albums' },
       )}
       ${shelf(
@@ -134,17 +123,24 @@ export class TdHomeView extends ViewElement {
           ? nothing
           : shelf(
               'Playlists',
-              (playlists ?? []).map((p) => playlistCard(p)),
+              playlists.map((p) => playlistCard(p)),
               { href: '/playlists', label: 'All playlists' },
             )
       }
-      ${ctx.ready && nothingYet && this._settled ? emptyState(ctx.online ? 'Welcome to Tapedeck' : 'You’re offline', ctx.online ? 'Browse your albums and artists, or play any song: what you play shows up here.' : 'What you played on this device shows up here and still plays.') : nothing}
+      ${
+        nothingYet
+          ? ctx.online
+            ? emptyState(
+                'Welcome to Tapedeck',
+                'Browse your albums and artists, or play any song: what you play shows up here.',
+              )
+            : emptyState(
+                'You’re offline',
+                'What you played on this device shows up here and still plays.',
+              )
+          : nothing
+      }
     `;
-  }
-
-  private get _settled(): boolean {
-    const { recent, added, favourites, playlists } = this._data;
-    return recent !== null && added !== null && favourites !== null && playlists !== null;
   }
 
   private _renderRecent(songs: Song[]) {
@@ -179,39 +175,15 @@ export class TdHomeView extends ViewElement {
       </div>`;
   }
 
-  /** Each part on its own: one failing (or 404 before the server has it) leaves the others. */
-  private _load(first: boolean): void {
+  private async _load(first: boolean): Promise<void> {
     this._abort.abort();
     const abort = new AbortController();
     this._abort = abort;
-    const { signal } = abort;
-    const set = <K extends keyof HomeData>(key: K, value: HomeData[K]) => {
-      if (!signal.aborted) this._data = { ...this._data, [key]: value };
-    };
-    const offlineRecent = () => localSongs(this.ctx.offlineSongs.values()).slice(0, RECENT_SONGS);
-    fetchPlays(30, signal)
-      .then((page) =>
-        set('recent', uniqueSongs(page.items.map((item) => item.song)).slice(0, RECENT_SONGS)),
-      )
-      .catch(() => set('recent', this.ctx.online ? [] : offlineRecent()));
-    fetchAlbums({ sort: 'added', limit: SHELF }, signal)
-      .then((page) => {
-        set('added', page.items);
-        if (first) this.reportReach(true);
-      })
-      .catch(() => set('added', []));
-    fetchFavourites(signal)
-      .then((favourites) => set('favourites', favourites))
-      .catch(() => set('favourites', { songs: [], albums: [], artists: [] }));
-    fetchPlaylists(signal)
-      .then((page) => set('playlists', page.items.slice(0, SHELF)))
-      .catch(() => set('playlists', []));
+    const data = await loadHome(this.ctx.offlineSongs.values(), this.ctx.online, abort.signal);
+    if (abort.signal.aborted) return;
+    this._data = data;
+    if (first && data.reached) this.reportReach(true);
   }
-}
-
-function uniqueSongs(songs: Song[]): Song[] {
-  const seen = new Set<string>();
-  return songs.filter((song) => !seen.has(song.id) && seen.add(song.id));
 }
 
 declare global {

@@ -1,4 +1,4 @@
-import { css, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { TdSongList } from '../components/td-song-list.ts';
 import { Resource } from '../controllers/resource.ts';
@@ -11,6 +11,7 @@ import { iconEdit } from '../lib/icons-more.ts';
 import type { Song } from '../lib/library-types.ts';
 import { deletePlaylist, fetchPlaylist, type Playlist, updatePlaylist } from '../lib/user-api.ts';
 import '../components/td-song-list.ts';
+import { formStyles } from './form-styles.ts';
 import { hero, heroStyles } from './hero.ts';
 import { playButtons } from './list-tools.ts';
 import { ViewElement } from './view-element.ts';
@@ -25,42 +26,7 @@ const SAVE_DELAY_MS = 600;
  */
 @customElement('td-playlist-view')
 export class TdPlaylistView extends ViewElement {
-  static styles = [
-    ...ViewElement.styles,
-    ...heroStyles,
-    css`
-      form {
-        display: flex;
-        gap: 0.5rem;
-        flex-wrap: wrap;
-        margin: 0 12px 1rem;
-      }
-      input {
-        flex: 1 1 14rem;
-        min-height: 2.5rem;
-        padding: 0 0.9rem;
-        border: 1px solid var(--td-border);
-        border-radius: 999px;
-        background: var(--td-surface);
-        color: var(--td-text);
-        font: inherit;
-      }
-      .confirm {
-        display: flex;
-        align-items: center;
-        gap: 0.5rem;
-        flex-wrap: wrap;
-        margin: 0 12px 1rem;
-        padding: 0.6rem 0.6rem 0.6rem 1rem;
-        border-radius: var(--td-radius);
-        background: var(--td-danger-soft);
-      }
-      .confirm p {
-        flex: 1;
-        margin: 0;
-      }
-    `,
-  ];
+  static styles = [...ViewElement.styles, ...heroStyles, formStyles];
 
   @property() playlistId = '';
   @state() private _songs: Song[] = [];

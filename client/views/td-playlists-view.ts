@@ -8,6 +8,7 @@ import { iconPlus } from '../lib/icons-more.ts';
 import { createPlaylist, fetchPlaylists } from '../lib/user-api.ts';
 import { hrefs } from '../router/routes.ts';
 import { cardStyles, playlistCard } from './cards.ts';
+import { formStyles } from './form-styles.ts';
 import { ViewElement } from './view-element.ts';
 import { emptyState, errorNotice, plural, skeletonRows, viewHeading } from './view-parts.ts';
 
@@ -17,34 +18,13 @@ export class TdPlaylistsView extends ViewElement {
   static styles = [
     ...ViewElement.styles,
     ...cardStyles,
+    formStyles,
     css`
       .cards {
         display: grid;
         grid-template-columns: repeat(auto-fill, minmax(150px, 1fr));
         gap: 4px;
         padding: 0 4px;
-      }
-      form {
-        display: flex;
-        gap: 0.5rem;
-        flex-wrap: wrap;
-        margin: 0 12px 1rem;
-      }
-      input {
-        flex: 1 1 14rem;
-        min-height: 2.5rem;
-        padding: 0 0.9rem;
-        border: 1px solid var(--td-border);
-        border-radius: 999px;
-        background: var(--td-surface);
-        color: var(--td-text);
-        font: inherit;
-      }
-      .form-error {
-        flex-basis: 100%;
-        margin: 0;
-        color: var(--td-danger);
-        font-size: 0.88rem;
       }
     `,
   ];
