@@ -35,10 +35,7 @@ export function createPlaylistStore(
         const time = now();
         const doc: PlaylistDoc = { id: newId(), name, songIds, createdAt: time, updatedAt: time };
         await storage.setItem(key(userId, `playlist:${doc.id}`), doc);
-        await storage.setItem(
-          key(userId, 'playlists'),
-          withEntry(list, entryOf(doc, durationOf)),
-        );
+        await storage.setItem(key(userId, 'playlists'), withEntry(list, entryOf(doc, durationOf)));
         return doc;
       });
     },
@@ -55,10 +52,7 @@ export function createPlaylistStore(
         const doc = { ...old, ...changes, updatedAt: Math.max(now(), old.updatedAt + 1) };
         await storage.setItem(key(userId, `playlist:${id}`), doc);
         const list = await read<PlaylistEntry[]>(userId, 'playlists', () => []);
-        await storage.setItem(
-          key(userId, 'playlists'),
-          withEntry(list, entryOf(doc, durationOf)),
-        );
+        await storage.setItem(key(userId, 'playlists'), withEntry(list, entryOf(doc, durationOf)));
         return doc;
       });
     },

@@ -1,7 +1,7 @@
-import { grid } from '@lit-labs/virtualizer/layouts/grid.js';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import { css, html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { playableSongs, unavailableReason } from '../lib/availability.ts';
 import { emit, type TdEvent } from '../lib/events.ts';
 import type { Song } from '../lib/library-types.ts';
@@ -9,7 +9,8 @@ import { baseStyles, buttonStyles } from '../styles/shared.ts';
 import { isFavourite, type ViewContext } from '../views/view-context.ts';
 import { coverStyles } from './cover.ts';
 import { editableRow, editableRowStyles } from './editable-row.ts';
-import { renderSongRow, songRowStyles } from './song-row.ts';
+import { renderSongRow, type SongRowState, songRowStyles } from './song-row.ts';
+import { rowLayout } from './virtual-layouts.ts';
 
 /** Row heights (song-row.styles.ts: 64 px, 56 px on phones). */
 const ROW_PX = 64;
@@ -78,7 +79,7 @@ export class TdSongList extends LitElement {
     const width = Math.floor(entry?.contentRect.width ?? 0);
     if (width !== this._width) this._width = width;
   });
-  private _layoutFor: { width: number; layout: ReturnType<typeof grid> } | null = null;
+  private _layoutFor: { width: number; layout: ReturnType<typeof rowLayout> } | null = null;
 
   connectedCallback(): void {
     super.connectedCallback();
@@ -121,15 +122,7 @@ export class TdSongList extends LitElement {
     const width = this._width;
     if (this._layoutFor?.width !== width) {
       const phone = width <= 640;
-      const height = phone ? ROW_PHONE_PX : ROW_PX;
-      this._layoutFor = {
-        width,
-        layout: grid({
-          itemSize: { width: `${width}px`, height: `${height}px` },
-          gap: '0px',
-          flex: { preserve: 'height' },
-        }),
-      };
+      this._layoutFor = { width, layout: rowLayout(width, phone ? ROW_PHONE_PX : ROW_PX) };
     }
     return this._layoutFor.layout;
   }
@@ -146,7 +139,7 @@ export class TdSongList extends LitElement {
     const offline = ctx.states.get(song.id);
     const current = song.id === ctx.currentId;
     const editing = this.editable;
-    const row = renderSongRow(song, {
+    const state: SongRowState = {
       offline,
       unavailable: unavailableReason(song, ctx),
       online: ctx.online,
@@ -157,8 +150,11 @@ export class TdSongList extends LitElement {
       index,
       setSize: total,
       nested: editing,
-    });
-    return editing ? editableRow(this, index, total, song, row) : row;
+    };
+    if (editing) return editableRow(this, index, total, song, renderSongRow(song, state));
+    // A page arriving or the player's state re-renders the list: rows whose song and state are
+    // the same are left as they are.
+    return html`${guard([song, ...Object.values(state)], () => renderSongRow(song, state))}`;
   }
 
   private _onRange(event: Event): void {

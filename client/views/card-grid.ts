@@ -1,20 +1,10 @@
-import { grid } from '@lit-labs/virtualizer/layouts/grid.js';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import { css, html, type TemplateResult } from 'lit';
+import { cardLayout } from '../components/virtual-layouts.ts';
 import { CARD_PX, ghostCard } from './cards.ts';
 
-const layout = grid({
-  itemSize: { width: `${CARD_PX}px`, height: `${CARD_PX + 58}px` },
-  gap: '8px',
-  flex: { preserve: 'aspect-ratio' },
-  justify: 'start',
-});
-const phoneLayout = grid({
-  itemSize: { width: '150px', height: '196px' },
-  gap: '4px',
-  flex: { preserve: 'aspect-ratio' },
-  justify: 'start',
-});
+const layout = cardLayout(CARD_PX, CARD_PX + 58, 8);
+const phoneLayout = cardLayout(150, 196, 4);
 
 /**
  * A virtualised grid of cards (albums, artists): only the rows of cards on screen are in the page,

@@ -53,6 +53,20 @@ export interface ScrollOptions {
  * frames) and fetch (until the page stops growing or loading, bounded) after each step, until the
  * end of the list, `maxItems` or `limitMs`.
  */
+/** Whether the page gets taller within `ms` (an infinite list loading its next page). */
+async function growsWithin(page: Page, ms: number): Promise<boolean> {
+  const before = await page.evaluate(() => document.documentElement.scrollHeight);
+  return page
+    .waitForFunction((height) => document.documentElement.scrollHeight > height, before, {
+      timeout: ms,
+      polling: 100,
+    })
+    .then(
+      () => true,
+      () => false,
+    );
+}
+
 export async function scrollToEnd(page: Page, options: ScrollOptions): Promise<ScrollResult> {
   const started = Date.now();
   let maxElements = 0;
@@ -75,10 +89,11 @@ export async function scrollToEnd(page: Page, options: ScrollOptions): Promise<S
     ({ passed, last } = await page.evaluate(options.probe));
     if (steps % 10 === 0 || atEnd)
       maxElements = Math.max(maxElements, await page.evaluate(countElements));
-    stalled = atEnd ? stalled + 1 : 0;
-    // At the bottom: give an infinite list time to load more, a virtual one to fill its last page.
-    if (stalled > 0) await page.waitForTimeout(200);
-    const done = stalled >= 5 || Date.now() - started > options.limitMs;
+    if (steps % 50 === 0) process.stderr.write(`  step ${steps}: ${passed} items\n`);
+    // At the bottom: give an infinite list up to 3 s to grow, a virtual one to fill its last page.
+    const grew = atEnd && (await growsWithin(page, 3000));
+    stalled = atEnd && !grew ? stalled + 1 : 0;
+    const done = stalled >= 2 || Date.now() - started > options.limitMs;
     if (done || (options.maxItems !== undefined && passed >= options.maxItems)) break;
   }
   const endElements = await page.evaluate(countElements);

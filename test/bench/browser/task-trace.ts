@@ -26,7 +26,8 @@ export function mainThreadTasks(trace: Buffer): TaskTimes {
     (e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain',
   );
   const isMain = (e: TraceEvent) => mains.some((m) => m.pid === e.pid && m.tid === e.tid);
-  const tasks = events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && isMain(e));
+  // 'ThreadControllerImpl::RunTask' with the toplevel category alone, 'RunTask' with devtools.timeline.
+  const tasks = events.filter((e) => e.ph === 'X' && /(^|::)RunTask$/.test(e.name) && isMain(e));
   const cpu = tasks.map((t) => (t.tdur ?? 0) / 1000).sort((a, b) => a - b);
   const wall = tasks.map((t) => (t.dur ?? 0) / 1000);
   return {
