@@ -15,6 +15,10 @@ export interface AppDeps {
   /** The built client; when absent only the API is served. */
   clientDir?: string;
   log?: { error(message: string, error?: unknown): void };
+  /** Rescans a song whose stored object is not the scanned version (see stream/prepare-stream.ts). */
+  onStale?: (key: string) => Promise<void>;
+  /** How long a stream request waits for that rescan before a 503 (default 5 s). */
+  staleWaitMs?: number;
 }
 
 /** Builds the h3 app. Does no I/O: storage and catalog are built by the caller and passed in. */

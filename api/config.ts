@@ -19,6 +19,10 @@ export interface Config {
   watch: boolean;
   /** Seconds open streams may run after SIGTERM before they are cut. */
   shutdownGrace: number;
+  /** Follow symlinks to files outside MUSIC_DIR (links inside it are always followed). */
+  followSymlinks: boolean;
+  /** Seconds a listener may take nothing before its connection is cut. */
+  streamStallTimeout: number;
 }
 
 /** A setting that is wrong or missing: the server prints the message and stops. */
@@ -40,6 +44,8 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     catalogStore: readChoice(env, 'CATALOG_STORE', 'fs'),
     watch: readBoolean(env, 'WATCH', true),
     shutdownGrace: readNumber(env, 'SHUTDOWN_GRACE', 5, 0, 600),
+    followSymlinks: readBoolean(env, 'FOLLOW_SYMLINKS', false),
+    streamStallTimeout: readNumber(env, 'STREAM_STALL_TIMEOUT', 60, 1, 3600),
   };
 }
 

@@ -22,7 +22,7 @@ async function main() {
   const hasClient = existsSync(join(config.clientDir, 'index.html'));
   if (!hasClient) log.warn(`no built client in ${config.clientDir}: run \`npm run build\``);
 
-  const stores = createStores(config);
+  const stores = createStores(config, log);
   const catalog = createCatalog(stores.catalogStorage);
   await catalog.load();
   const rescan = serialize(async () => {
@@ -30,13 +30,29 @@ async function main() {
   });
   await rescan();
 
-  const app = createApp({ catalog, audio: stores.audio, clientDir: config.clientDir, log });
-  const server = createHttpServer({ app, catalog, audio: stores.audio });
+  // A song found changed when it is opened (or while streamed) is rescanned: the incremental scan
+  // reads only files whose version differs, so only that one is read again.
+  const onStale = () => rescan();
+  const app = createApp({
+    catalog,
+    audio: stores.audio,
+    clientDir: config.clientDir,
+    log,
+    onStale,
+  });
+  const server = createHttpServer({
+    app,
+    catalog,
+    audio: stores.audio,
+    log,
+    onStale,
+    timeouts: { stallMs: config.streamStallTimeout * 1000 },
+  });
   const url = await listen(server, config.port, config.host);
   log.success(`Tapedeck is playing on ${url} (${catalog.size()} songs, ${stores.audio.name})`);
 
   const stopWatching = config.watch ? watchLibrary(config.musicDir, rescan) : () => {};
-  process.on('SIGHUP', () => void rescan());
+  process.on('SIGHUP', () => void rescan().catch((error) => log.error('rescan failed', error)));
 
   let stopping = false;
   const shutdown = async (signal: string) => {

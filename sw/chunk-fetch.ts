@@ -3,7 +3,8 @@
  * exactly the chunk's length. Anything else becomes a typed error, so a wrong or partial body is
  * never mistaken for a chunk.
  */
-import { CHUNK_SIZE, parseContentRange } from './chunks.ts';
+import { parseContentRange } from '../api/lib/http-semantics/content-range.ts';
+import { CHUNK_SIZE } from './chunks.ts';
 import type { SongMeta } from './song-index.ts';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;

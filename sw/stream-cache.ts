@@ -7,20 +7,18 @@
  * workbox-range-requests is not used here on purpose: `createPartialResponse` slices one complete
  * cached body, so its Content-Range total would be the chunk's length, not the song's; it replays a
  * cached 206 for any range, answers 416 where an end past the size must be clamped, and reads the
- * whole body into memory (STACK-NOTES). Range maths for chunks lives in chunks.ts instead.
+ * whole body into memory (STACK-NOTES). What to answer is decided by the stream core the server
+ * shares (api/lib/http-semantics/response-plan.ts); chunk maths lives in chunks.ts.
  */
+
+import { firstRequestedByte } from '../api/lib/http-semantics/range.ts';
+import { planResponse } from '../api/lib/http-semantics/response-plan.ts';
 import { SongChangedError } from './chunk-fetch.ts';
 import type { ChunkLoader } from './chunk-loader.ts';
 import { createChunkStream } from './chunk-stream.ts';
-import {
-  CHUNK_SIZE,
-  type ChunkSlice,
-  formatContentRange,
-  planChunks,
-  resolveRange,
-} from './chunks.ts';
+import { CHUNK_SIZE, type ChunkSlice, planChunks } from './chunks.ts';
 import type { SongIndex, SongMeta } from './song-index.ts';
-import { errorResponse, mediaHeaders, unsatisfiable } from './stream-responses.ts';
+import { errorResponse, representationOf } from './stream-responses.ts';
 
 export interface StreamAnswer {
   response: Promise<Response>;
@@ -77,51 +75,30 @@ export function createStreamHandler({
   }
 
   async function prepare(request: Request, id: string, url: string, finish: () => void) {
-    const header = request.headers.get('Range');
     let primed: { index: number; bytes: Uint8Array<ArrayBuffer> } | null = null;
     let record = index.get(id);
     if (!record) {
-      const first = Math.floor(rangeStartHint(header) / CHUNK_SIZE);
+      // First contact: load the chunk the request starts in (a suffix or no Range: chunk 0).
+      const start = firstRequestedByte(request.headers.get('Range')) ?? 0;
+      const first = Number.isSafeInteger(start) ? Math.floor(start / CHUNK_SIZE) : 0;
       primed = { index: first, ...(await loader.probe(id, url, first)) };
       record = index.get(id);
       if (!record) throw new SongChangedError(null);
     }
     index.touch(id);
     const meta: SongMeta = { ...record };
-    // A validator that is not ours means "send the whole current version" (RFC 9110 §13.1.5).
-    const ifRange = request.headers.get('If-Range');
-    const answer = resolveRange(
-      ifRange === null || ifRange === meta.etag ? header : null,
-      meta.size,
-    );
-    if (answer.status === 416) {
+    // Multi-range requests get the whole song as a 200 (media elements never send them).
+    const plan = planResponse(representationOf(meta), 'GET', request.headers, { multipart: false });
+    const { status, headers } = plan;
+    if (plan.body.kind !== 'bytes') {
       finish();
-      return unsatisfiable(meta.size);
+      return new Response(plan.body.kind === 'text' ? plan.body.text : null, { status, headers });
     }
-    const slices = answer.range ? planChunks(answer.range) : [];
+    const slices = planChunks(plan.body.range);
     const load = (slice: ChunkSlice) =>
       primed?.index === slice.index ? Promise.resolve(primed.bytes) : loader.get(meta, slice.index);
     // The first chunk is loaded before answering, so "offline and missing" is a prompt 504.
-    const first = slices[0] ? await load(slices[0]) : null;
-
-    const headers = mediaHeaders(
-      meta,
-      answer.range?.end === undefined ? 0 : answer.range.end - answer.range.start + 1,
-    );
-    if (answer.status === 206)
-      headers.set('Content-Range', formatContentRange(answer.range, meta.size));
-    if (!first) {
-      finish();
-      return new Response(null, { status: answer.status, headers });
-    }
-    const body = createChunkStream(slices, first, load, finish);
-    return new Response(body, { status: answer.status, headers });
+    const first = await load(slices[0]!);
+    return new Response(createChunkStream(slices, first, load, finish), { status, headers });
   }
-}
-
-/** Where the asked range starts, before the size is known (suffix or no Range: 0). */
-function rangeStartHint(header: string | null): number {
-  const match = /^\s*bytes\s*=\s*(\d+)\s*-/i.exec(header ?? '');
-  const start = match ? Number(match[1]) : 0;
-  return Number.isSafeInteger(start) ? start : 0;
 }

@@ -1,21 +1,27 @@
-/** Responses the stream route builds besides the media body itself: headers, 416 and errors. */
+/** What the stream route knows of a song for the stream core, and the answers for its errors. */
+import { formatUnsatisfiedRange } from '../api/lib/http-semantics/content-range.ts';
+import type { Representation } from '../api/lib/http-semantics/response-plan.ts';
 import { OfflineError, UnsatisfiableError, UpstreamError } from './chunk-fetch.ts';
 import type { SongMeta } from './song-index.ts';
 
-/** Headers every media answer carries; `X-Served-By` lets browser tests see the worker answered. */
-export function mediaHeaders(meta: SongMeta, length: number): Headers {
-  return new Headers({
-    'Accept-Ranges': 'bytes',
-    'Content-Length': String(length),
-    'Content-Type': meta.mimeType,
-    ETag: meta.etag,
-    'X-Served-By': 'tapedeck-sw',
-  });
+/**
+ * A cached song as the stream core sees it. The worker keeps no modification date, so a date in
+ * If-Range never matches (the whole song is sent, which §13.1.5 allows). `X-Served-By` lets
+ * browser tests see the worker answered.
+ */
+export function representationOf(meta: SongMeta): Representation {
+  return {
+    size: meta.size,
+    type: meta.mimeType,
+    etag: meta.etag,
+    lastModified: null,
+    headers: { 'accept-ranges': 'bytes', etag: meta.etag, 'x-served-by': 'tapedeck-sw' },
+  };
 }
 
 export function unsatisfiable(size: number): Response {
   const headers = {
-    'Content-Range': `bytes */${size}`,
+    'Content-Range': formatUnsatisfiedRange(size),
     'Accept-Ranges': 'bytes',
     'X-Served-By': 'tapedeck-sw',
   };

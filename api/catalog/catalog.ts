@@ -3,7 +3,7 @@ import { compareSongs, createMatcher, searchableText } from './search-text.ts';
 import type { CatalogEntry, Song } from './song.ts';
 
 const CATALOG_KEY = 'catalog.json';
-const FORMAT_VERSION = 2;
+const FORMAT_VERSION = 3; // 3: storage keys are POSIX paths (`a/b.mp3`), so song ids changed
 
 export interface SongQuery {
   q?: string;

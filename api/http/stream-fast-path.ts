@@ -1,21 +1,19 @@
 import { type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
-import { pipeline, Readable } from 'node:stream';
-import type { Catalog } from '../catalog/catalog.ts';
-import type { HeaderSource } from '../lib/conditional.ts';
-import { multipartBody } from '../routes/stream.ts';
-import { planStreamResponse } from '../routes/stream-plan.ts';
+import type { HeaderSource } from '../lib/http-semantics/conditional.ts';
 import { SONG_ID_PATTERN } from '../scan/song-id.ts';
-import type { AudioStore } from '../storage/audio-store.ts';
+import { prepareStream, reportBodyError, type StreamDeps } from '../stream/prepare-stream.ts';
+import { writeNodeBody } from './node-body.ts';
 
 const PREFIX = '/songs/listen/';
 
 /**
  * The stream route on Node's own request/response objects, in front of h3: no fetch Request or
- * Response, no web stream, no router. It sends the same plan as the h3 route (stream-plan.ts) and
- * returns false for anything it does not answer itself (other paths, methods, malformed or unknown
- * ids), which h3 then handles — including the JSON errors.
+ * Response, no web stream (the fs store's `send` writes from a shared descriptor into the socket),
+ * no router. It answers what the h3 route answers (both go through prepare-stream.ts and the stream
+ * core) and returns false for what it does not answer itself (other paths and methods, malformed or
+ * unknown ids), which h3 then handles — including the JSON errors.
  */
-export function createStreamFastPath({ catalog, audio }: { catalog: Catalog; audio: AudioStore }) {
+export function createStreamFastPath(deps: StreamDeps) {
   return function handleStream(req: IncomingMessage, res: ServerResponse): boolean {
     const url = req.url ?? '';
     const method = req.method;
@@ -23,26 +21,30 @@ export function createStreamFastPath({ catalog, audio }: { catalog: Catalog; aud
     const query = url.indexOf('?');
     const id = url.slice(PREFIX.length, query === -1 ? undefined : query);
     if (!SONG_ID_PATTERN.test(id)) return false;
-    const entry = catalog.get(id);
+    const entry = deps.catalog.get(id);
     if (!entry) return false;
 
-    const { status, headers, body } = planStreamResponse(entry, method, nodeHeaders(req));
-    res.writeHead(status, STATUS_CODES[status], headers);
-    switch (body.kind) {
-      case 'none':
-        res.end();
-        break;
-      case 'text':
-        res.end(body.text);
-        break;
-      case 'bytes':
-        if (audio.send) audio.send(entry.key, entry.version, body.start, body.end, res);
-        else pipeline(audio.read(entry.key, body.start, body.end), res, () => {});
-        break;
-      case 'multipart':
-        pipeline(Readable.from(multipartBody(audio, entry.key, body.plan)), res, () => {});
-        break;
-    }
+    prepareStream(deps, entry, method, nodeHeaders(req))
+      .then(({ plan, object, key }) => {
+        try {
+          res.writeHead(plan.status, STATUS_CODES[plan.status], plan.headers);
+        } catch (error) {
+          object?.close(); // e.g. a header value Node refuses: nothing was sent yet
+          throw error;
+        }
+        if (plan.body.kind === 'text') return void res.end(plan.body.text);
+        if (!object) return void res.end();
+        writeNodeBody(plan.body, object, res, (error) => {
+          // Cut rather than end: a body shorter than its Content-Length must not look complete.
+          if (error) res.destroy();
+          else res.end();
+          reportBodyError(deps, key, error);
+        });
+      })
+      .catch((error: unknown) => {
+        deps.log?.error('stream failed', error);
+        res.destroy();
+      });
     return true;
   };
 }

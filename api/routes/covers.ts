@@ -2,7 +2,7 @@ import { getQuery } from 'h3';
 import mime from 'mime';
 import type { Catalog } from '../catalog/catalog.ts';
 import { coverVersionOf } from '../catalog/cover-url.ts';
-import { evaluatePreconditions } from '../lib/conditional.ts';
+import { evaluatePreconditions } from '../lib/http-semantics/conditional.ts';
 import { placeholderCoverSvg } from '../lib/placeholder-cover.ts';
 import { findEntry } from './find-entry.ts';
 import type { RouteTable } from './route-table.ts';

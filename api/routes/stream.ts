@@ -1,22 +1,21 @@
-import { Readable } from 'node:stream';
 import type { H3Event } from 'h3';
-import type { Catalog } from '../catalog/catalog.ts';
-import type { MultipartPlan } from '../lib/multipart.ts';
-import { nodeStreamResponse } from '../lib/node-response.ts';
-import type { AudioStore } from '../storage/audio-store.ts';
+import { bodyPieces } from '../stream/body-pieces.ts';
+import {
+  type PreparedStream,
+  prepareStream,
+  reportBodyError,
+  type StreamDeps,
+} from '../stream/prepare-stream.ts';
+import { createWebBody } from '../stream/web-body.ts';
 import { findEntry } from './find-entry.ts';
 import type { RouteTable } from './route-table.ts';
-import { planStreamResponse } from './stream-plan.ts';
 
 /**
- * `GET|HEAD /songs/listen/:id` as an h3 route: the only way audio reaches a browser. The HTTP
- * decisions are in stream-plan.ts; this sends the plan with bytes streamed from the audio store.
- * (On Node, api/http/stream-fast-path.ts sends the same plan without going through h3.)
+ * `GET|HEAD /songs/listen/:id` as an h3 route, for `app.fetch` on any runtime. What to answer is
+ * decided by the stream core (prepare-stream.ts); this only turns it into a web Response. (Node's
+ * server answers the same requests in api/http/stream-fast-path.ts, without a web stream.)
  */
-export function registerStreamRoutes(
-  routes: RouteTable,
-  deps: { catalog: Catalog; audio: AudioStore },
-) {
+export function registerStreamRoutes(routes: RouteTable, deps: StreamDeps) {
   // HEAD gets its own handler: running GET's would open a stream nobody reads (STACK-NOTES).
   routes.get(
     '/songs/listen/:id',
@@ -25,38 +24,19 @@ export function registerStreamRoutes(
   );
 }
 
-function respond(
-  event: H3Event,
-  { catalog, audio }: { catalog: Catalog; audio: AudioStore },
-  method: 'GET' | 'HEAD',
-): Response {
-  const entry = findEntry(event, catalog);
-  const { status, headers, body } = planStreamResponse(entry, method, event.req.headers);
-  switch (body.kind) {
-    case 'none':
-      return nodeStreamResponse(null, status, headers);
-    case 'text':
-      return nodeStreamResponse(body.text, status, headers);
-    case 'bytes':
-      return nodeStreamResponse(audio.read(entry.key, body.start, body.end), status, headers);
-    case 'multipart':
-      return nodeStreamResponse(
-        Readable.from(multipartBody(audio, entry.key, body.plan)),
-        status,
-        headers,
-      );
-  }
+async function respond(event: H3Event, deps: StreamDeps, method: 'GET' | 'HEAD') {
+  const entry = findEntry(event, deps.catalog);
+  const prepared = await prepareStream(deps, entry, method, event.req.headers);
+  return toResponse(prepared, deps);
 }
 
-/** The parts of a multipart/byteranges body, each part's bytes read only when it is reached. */
-export async function* multipartBody(
-  audio: AudioStore,
-  key: string,
-  plan: MultipartPlan,
-): AsyncGenerator<Uint8Array> {
-  for (const part of plan.parts) {
-    yield part.head;
-    yield* audio.read(key, part.range.start, part.range.end);
-  }
-  yield plan.tail;
+function toResponse({ plan, object, key }: PreparedStream, deps: StreamDeps): Response {
+  const { status, headers, body } = plan;
+  if (body.kind === 'text') return new Response(body.text, { status, headers });
+  if (!object) return new Response(null, { status, headers });
+  const { pieces, length } = bodyPieces(body);
+  const stream = createWebBody(pieces, length, object, (error) =>
+    reportBodyError(deps, key, error),
+  );
+  return new Response(stream, { status, headers });
 }

@@ -1,3 +1,5 @@
+import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { Catalog } from '../catalog/catalog.ts';
 import { coverUrlOf } from '../catalog/cover-url.ts';
 import type { CatalogEntry } from '../catalog/song.ts';
@@ -77,10 +79,18 @@ async function indexFile(
   { catalog, source, target }: Pick<ScanOptions, 'catalog' | 'source' | 'target'>,
 ): Promise<CatalogEntry> {
   if (info.size === 0) throw new Error('empty file');
-  const whole = () => source.read(info.key, 0, info.size - 1);
-  const tags = await readTags(whole(), fileType, info.size);
-  const etag = await contentEtagOf(whole());
-  if (target !== source) await target.write?.(info, whole());
+  const object = await source.open(info.key, info.version);
+  if (!object) throw new Error('changed while it was scanned (the next rescan reads it)');
+  const whole = () => Readable.fromWeb(object.read(0, info.size - 1) as WebReadableStream);
+  let tags: Awaited<ReturnType<typeof readTags>>;
+  let etag: string;
+  try {
+    tags = await readTags(whole(), fileType, info.size);
+    etag = await contentEtagOf(whole());
+    if (target !== source) await target.write?.(info, whole());
+  } finally {
+    object.close();
+  }
 
   const id = songIdOf(info.key);
   const folders = folderNames(info.key);
@@ -110,23 +120,23 @@ async function indexFile(
 
 /** Untagged files in the usual Artist/Album/Song layout take their names from the folders. */
 function folderNames(key: string): { artist: string | null; album: string | null } {
-  const parts = key.split(':');
+  const parts = key.split('/');
   return parts.length >= 3
     ? { artist: parts.at(-3)!, album: parts.at(-2)! }
     : { artist: null, album: null };
 }
 
-/** "Artist:Album:03 - Song.mp3" → 3 (only when a file has no track tag). */
+/** "Artist/Album/03 - Song.mp3" → 3 (only when a file has no track tag). */
 function trackNumberFromKey(key: string): number | null {
   const digits = /^(\d{1,3})\b/.exec(displayName(key))?.[1];
   return digits ? Number(digits) : null;
 }
 
-/** "Artist:Album:03 - Song.mp3" → "03 - Song" (only when a file has no title tag). */
+/** "Artist/Album/03 - Song.mp3" → "03 - Song" (only when a file has no title tag). */
 function titleFromKey(key: string): string {
   return displayName(key).replace(/\.[^.]+$/, '');
 }
 
 function displayName(key: string): string {
-  return key.split(':').pop() ?? key;
+  return key.split('/').pop() ?? key;
 }

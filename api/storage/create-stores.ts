@@ -18,8 +18,11 @@ export interface Stores {
 }
 
 /** Builds the stores the configuration names. The driver is configuration, not code. */
-export function createStores(config: Config): Stores {
-  const source = createFsAudioStore(config.musicDir);
+export function createStores(config: Config, log?: { warn(message: string): void }): Stores {
+  const source = createFsAudioStore(config.musicDir, {
+    followSymlinks: config.followSymlinks,
+    log,
+  });
   const audio =
     config.storage === 'fs'
       ? source

@@ -1,6 +1,7 @@
-import { read } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { createBufferPool } from './buffer-pool.ts';
+import type { FdLease } from './fd-cache.ts';
+import { type FsFile, readVerified } from './fs-read.ts';
 
 /** A bounded range up to this size is read in one call (browsers' and the worker's chunk fetches). */
 const WHOLE_RANGE_LIMIT = 512 * 1024;
@@ -22,13 +23,14 @@ const SLOW_DRAIN_MS = 2;
 const pool = createBufferPool();
 
 /**
- * Writes bytes `start..end` of an open file into `out` and ends it, with positional reads and no
- * read-ahead: the next read starts only when `out` has taken the previous chunk, so memory per
- * listener stays about one chunk however slowly it reads. Calls `done` exactly once, when the body
- * is finished or `out` was closed early (the caller then releases the descriptor).
+ * Writes bytes `start..end` of a verified file into `out` (without ending it), with positional
+ * reads and no read-ahead: the next read starts only when `out` has taken the previous chunk, so
+ * memory per listener stays about one chunk however slowly it reads. Calls `done` exactly once:
+ * without an error when every byte was written, with one when the file changed or failed (the
+ * caller cuts the connection: a short body must never look complete) or `out` closed early.
  */
 export function sendFileRange(
-  fd: number,
+  lease: FdLease<FsFile>,
   start: number,
   end: number,
   out: Writable,
@@ -46,40 +48,46 @@ export function sendFileRange(
     if (onDrain) out.off('drain', onDrain);
     done(error);
   };
-  const onClose = () => finish();
+  const onClose = () => finish(new Error('the listener left'));
   out.on('close', onClose);
-  next();
+  pump();
 
-  function next() {
+  function pump() {
     if (finished) return;
-    if (out.destroyed) return finish();
+    if (out.destroyed) return finish(new Error('the listener left'));
     const length = Math.min(chunk, end - position + 1);
     const buffer = pool.take(length);
-    read(fd, buffer, 0, length, position, (error, bytesRead) => {
-      if (finished) return pool.give(buffer);
-      if (error || bytesRead === 0) {
+    readVerified(lease, buffer, length, position, (error, bytesRead) => {
+      if (error) {
         pool.give(buffer);
-        // The file shrank or failed under us: cut the response rather than send a short body.
-        const cause = error ?? new Error('file ended before the range did');
-        out.destroy(cause);
-        return finish(cause);
+        return finish(error);
       }
-      position += bytesRead;
-      // The buffer is reused once the socket has flushed it (and not before: libuv reads it).
-      const view = bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead);
-      const flowing = out.write(view, () => pool.give(buffer));
-      if (position > end) {
-        out.end();
-        return finish();
-      }
-      if (flowing) return next();
-      const waitStarted = performance.now();
-      onDrain = () => {
-        onDrain = null;
-        chunk = performance.now() - waitStarted > SLOW_DRAIN_MS ? SLOW_CHUNK : CHUNK;
-        next();
-      };
-      out.once('drain', onDrain);
+      if (written(buffer, bytesRead)) pump();
     });
+  }
+
+  /** Hands a chunk to `out`; true when the next one may be read right away. */
+  function written(buffer: Buffer, bytesRead: number): boolean {
+    if (finished) {
+      pool.give(buffer);
+      return false;
+    }
+    position += bytesRead;
+    // The buffer is reused once the socket has flushed it (and not before: libuv reads it).
+    const view = bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead);
+    const flowing = out.write(view, () => pool.give(buffer));
+    if (position > end) {
+      finish();
+      return false;
+    }
+    if (flowing) return true;
+    const waitStarted = performance.now();
+    onDrain = () => {
+      onDrain = null;
+      chunk = performance.now() - waitStarted > SLOW_DRAIN_MS ? SLOW_CHUNK : CHUNK;
+      pump();
+    };
+    out.once('drain', onDrain);
+    return false;
   }
 }

@@ -31,6 +31,8 @@ describe('server start-up settings', () => {
     [{ STORAGE: 's4' }, 'STORAGE'],
     [{ MUSIC_DIR: '/definitely/not/here' }, 'MUSIC_DIR'],
     [{ WATCH: 'maybe' }, 'WATCH'],
+    [{ FOLLOW_SYMLINKS: 'sometimes' }, 'FOLLOW_SYMLINKS'],
+    [{ STREAM_STALL_TIMEOUT: '0' }, 'STREAM_STALL_TIMEOUT'],
   ])('stops with one line naming the bad setting for %o', (env, name) => {
     const result = runServer({
       MUSIC_DIR: join(dir, 'music'),

@@ -7,11 +7,14 @@ import { createStorage } from 'unstorage';
 import memoryDriver from 'unstorage/drivers/memory';
 import { createApp } from '../../api/app.ts';
 import { type Catalog, createCatalog } from '../../api/catalog/catalog.ts';
+import type { HttpTimeouts } from '../../api/http/create-http-server.ts';
 import { createHttpServer } from '../../api/http/create-http-server.ts';
 import { listen } from '../../api/http/listen.ts';
+import { serialize } from '../../api/lib/serialize.ts';
 import { scanLibrary } from '../../api/scan/scan-library.ts';
 import type { AudioStore } from '../../api/storage/audio-store.ts';
 import { createChunkedAudioStore } from '../../api/storage/chunked-audio-store.ts';
+import type { FdCacheStats } from '../../api/storage/fd-cache.ts';
 import { createFsAudioStore } from '../../api/storage/fs-audio-store.ts';
 
 export type Backend = 'fs' | 'chunked';
@@ -23,7 +26,27 @@ export interface TestApi {
   port: number;
   catalog: Catalog;
   musicDir: string;
+  /** The music folder's descriptor leases and opens (the fs store's; also when streaming chunked copies). */
+  descriptors(): FdCacheStats;
+  /** Rescans the folder as the server does (also what a stale song triggers). */
+  rescan(): Promise<void>;
+  /** Keys the stale hook was called with, in order. */
+  staleKeys: string[];
+  /** Connections the server holds open (node transport). */
+  connections(): Promise<number>;
   close(): Promise<void>;
+}
+
+export interface TestApiOptions {
+  chunkSize?: number;
+  followSymlinks?: boolean;
+  timeouts?: Partial<HttpTimeouts>;
+  /** Prepares the folder before the first scan (symlinks, odd names). */
+  prepare?(musicDir: string): Promise<void>;
+  warnings?: string[];
+  /** Replaces the rescan a stale song triggers (the default rescans the folder). */
+  onStale?: (key: string) => Promise<void>;
+  staleWaitMs?: number;
 }
 
 /**
@@ -34,31 +57,57 @@ export async function startTestApi(
   files: Record<string, Uint8Array>,
   backend: Backend = 'fs',
   transport: Transport = 'node',
-  chunkSize = 4096,
+  options: TestApiOptions = {},
 ): Promise<TestApi> {
   const musicDir = await mkdtemp(join(tmpdir(), 'tapedeck-api-'));
   for (const [path, bytes] of Object.entries(files)) {
     await mkdir(dirname(join(musicDir, path)), { recursive: true });
     await writeFile(join(musicDir, path), bytes);
   }
-  const source = createFsAudioStore(musicDir);
+  await options.prepare?.(musicDir);
+  const warnings = options.warnings ?? [];
+  const log = { info() {}, warn: (m: string) => warnings.push(m), error() {} };
+  const source = createFsAudioStore(musicDir, { followSymlinks: options.followSymlinks, log });
   const audio: AudioStore =
     backend === 'fs'
       ? source
-      : createChunkedAudioStore(createStorage({ driver: memoryDriver() }), { chunkSize });
+      : createChunkedAudioStore(createStorage({ driver: memoryDriver() }), {
+          chunkSize: options.chunkSize ?? 4096,
+        });
   const catalog = createCatalog(createStorage({ driver: memoryDriver() }));
-  const log = { info() {}, warn() {}, error() {} };
-  await scanLibrary({ catalog, source, target: audio, log });
-  const app = createApp({ catalog, audio });
-  const { port, close } =
+  const rescan = serialize(async () => {
+    await scanLibrary({ catalog, source, target: audio, log });
+  });
+  await rescan();
+  const staleKeys: string[] = [];
+  const onStale = (key: string) => {
+    staleKeys.push(key);
+    return options.onStale ? options.onStale(key) : rescan();
+  };
+  const { staleWaitMs } = options;
+  const app = createApp({ catalog, audio, onStale, staleWaitMs });
+  const { port, close, connections } =
     transport === 'node'
-      ? await serveNode(createHttpServer({ app, catalog, audio }))
+      ? await serveNode(
+          createHttpServer({
+            app,
+            catalog,
+            audio,
+            onStale,
+            staleWaitMs,
+            timeouts: options.timeouts,
+          }),
+        )
       : await serveFetch(app.fetch);
   return {
     url: `http://127.0.0.1:${port}`,
     port,
     catalog,
     musicDir,
+    descriptors: () => source.descriptors.stats(),
+    rescan,
+    staleKeys,
+    connections,
     async close() {
       await close();
       await audio.dispose?.();
@@ -74,13 +123,18 @@ async function serveNode(server: Server) {
       server.close(() => resolve());
       server.closeAllConnections();
     });
-  return { port: Number(new URL(url).port), close };
+  const connections = () =>
+    new Promise<number>((resolve, reject) =>
+      server.getConnections((error, count) => (error ? reject(error) : resolve(count))),
+    );
+  return { port: Number(new URL(url).port), close, connections };
 }
 
 async function serveFetch(fetchHandler: (request: Request) => Response | Promise<Response>) {
   const server = serve({ fetch: fetchHandler, port: 0, hostname: '127.0.0.1', silent: true });
   await server.ready();
-  return { port: Number(new URL(server.url!).port), close: () => server.close(true) };
+  const connections = () => Promise.reject(new Error('not counted on the fetch transport'));
+  return { port: Number(new URL(server.url!).port), close: () => server.close(true), connections };
 }
 
 export interface RawResponse {

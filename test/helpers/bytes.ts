@@ -34,3 +34,13 @@ export async function openDiskFileCount(pid: number | 'self' = 'self'): Promise<
   );
   return targets.filter((target) => target.startsWith('/') && !target.startsWith('/dev/')).length;
 }
+
+/** Descriptors of process `pid` open on files under `dir` (Linux). */
+export async function openFilesUnder(pid: number | 'self', dir: string): Promise<number> {
+  const { readdir, readlink } = await import('node:fs/promises');
+  const fds = await readdir(`/proc/${pid}/fd`);
+  const targets = await Promise.all(
+    fds.map((fd) => readlink(`/proc/${pid}/fd/${fd}`).catch(() => '')),
+  );
+  return targets.filter((target) => target.startsWith(`${dir}/`)).length;
+}

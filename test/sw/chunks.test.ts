@@ -6,68 +6,10 @@ import {
   chunkCount,
   formatChunkKey,
   parseChunkKey,
-  parseContentRange,
   planChunks,
-  resolveRange,
 } from '../../sw/chunks.ts';
 
 const K = CHUNK_SIZE;
-
-describe('resolveRange', () => {
-  const size = 1000;
-  it.each([
-    ['no header', null, { status: 200, range: { start: 0, end: 999 } }],
-    ['open-ended from 0', 'bytes=0-', { status: 206, range: { start: 0, end: 999 } }],
-    ['Safari probe', 'bytes=0-1', { status: 206, range: { start: 0, end: 1 } }],
-    ['bounded', 'bytes=10-19', { status: 206, range: { start: 10, end: 19 } }],
-    ['open-ended from the middle', 'bytes=500-', { status: 206, range: { start: 500, end: 999 } }],
-    ['last byte', 'bytes=999-999', { status: 206, range: { start: 999, end: 999 } }],
-    [
-      'end exactly the size is clamped',
-      'bytes=0-1000',
-      { status: 206, range: { start: 0, end: 999 } },
-    ],
-    [
-      'end past the size is clamped',
-      'bytes=0-5000',
-      { status: 206, range: { start: 0, end: 999 } },
-    ],
-    ['suffix', 'bytes=-128', { status: 206, range: { start: 872, end: 999 } }],
-    ['suffix longer than the song', 'bytes=-5000', { status: 206, range: { start: 0, end: 999 } }],
-    ['start at the size', 'bytes=1000-', { status: 416 }],
-    ['start past the size', 'bytes=1500-1600', { status: 416 }],
-    ['zero suffix', 'bytes=-0', { status: 416 }],
-    [
-      'multi-range serves the first',
-      'bytes=10-19, 30-39',
-      { status: 206, range: { start: 10, end: 19 } },
-    ],
-    [
-      'multi-range skips unsatisfiable',
-      'bytes=2000-, 5-6',
-      { status: 206, range: { start: 5, end: 6 } },
-    ],
-    ['whitespace and case', ' Bytes = 1-2 ', { status: 206, range: { start: 1, end: 2 } }],
-    ['other unit is ignored', 'items=0-1', { status: 200, range: { start: 0, end: 999 } }],
-    ['reversed range is ignored', 'bytes=20-10', { status: 200, range: { start: 0, end: 999 } }],
-    ['garbage is ignored', 'bytes=abc', { status: 200, range: { start: 0, end: 999 } }],
-    ['lone dash is ignored', 'bytes=-', { status: 200, range: { start: 0, end: 999 } }],
-    ['huge start', 'bytes=99999999999999999999999-', { status: 416 }],
-    [
-      'huge end is clamped',
-      'bytes=5-99999999999999999999999',
-      { status: 206, range: { start: 5, end: 999 } },
-    ],
-  ])('%s: %s', (_name, header, expected) => {
-    expect(resolveRange(header, size)).toEqual(expected);
-  });
-
-  it('an empty song is a 200 without range, and any Range on it is 416', () => {
-    expect(resolveRange(null, 0)).toEqual({ status: 200, range: null });
-    expect(resolveRange('bytes=0-', 0)).toEqual({ status: 416 });
-    expect(resolveRange('bytes=-5', 0)).toEqual({ status: 416 });
-  });
-});
 
 describe('chunk layout', () => {
   it.each([
@@ -139,32 +81,9 @@ describe('chunk layout', () => {
       { numRuns: 500 },
     );
   });
-
-  it('property: resolved ranges always lie inside the song', () => {
-    fc.assert(
-      fc.property(fc.nat(5000), fc.option(fc.nat(6000)), fc.option(fc.nat(6000)), (size, a, b) => {
-        const header = `bytes=${a ?? ''}-${b ?? ''}`;
-        const answer = resolveRange(header, size);
-        if (answer.status === 206) {
-          expect(answer.range.start).toBeGreaterThanOrEqual(0);
-          expect(answer.range.end).toBeLessThan(size);
-          expect(answer.range.start).toBeLessThanOrEqual(answer.range.end);
-        } else if (answer.status === 416) {
-          expect(a === null ? b === 0 || size === 0 : a >= size).toBe(true);
-        }
-      }),
-    );
-  });
 });
 
-describe('Content-Range and chunk keys', () => {
-  it('parses Content-Range', () => {
-    expect(parseContentRange('bytes 0-9/100')).toEqual({ range: { start: 0, end: 9 }, size: 100 });
-    expect(parseContentRange('bytes */100')).toEqual({ range: null, size: 100 });
-    expect(parseContentRange('bytes 5-200/100')).toBeNull();
-    expect(parseContentRange(null)).toBeNull();
-  });
-
+describe('chunk keys', () => {
   it('keys carry id and ETag and round-trip', () => {
     const key = formatChunkKey('a b/c', '"x/y"', 7);
     expect(key.startsWith('https://tapedeck.chunks/')).toBe(true);

@@ -65,17 +65,17 @@ describe('scanLibrary', () => {
     const json = JSON.stringify(options.catalog.list({ limit: 10, offset: 0 }));
     expect(json).not.toContain('.wav');
     expect(json).not.toContain(dir);
-    expect(json).not.toContain('Lanterns:');
+    expect(json).not.toContain('Lanterns/');
   });
 
   it('rescans incrementally: unchanged files are not read again', async () => {
     const options = setup();
     await scanLibrary(options);
     const reads: string[] = [];
-    const read = options.source.read.bind(options.source);
-    options.source.read = (key, start, end) => {
+    const open = options.source.open.bind(options.source);
+    options.source.open = (key, version) => {
       reads.push(key);
-      return read(key, start, end);
+      return open(key, version);
     };
     const report = await scanLibrary(options);
     expect(report).toMatchObject({ added: 0, changed: 0, unchanged: 2 });

@@ -12,3 +12,11 @@ export function readRssBytes(pid: number): number {
 export function countFds(pid: number): number {
   return readdirSync(`/proc/${pid}/fd`).length;
 }
+
+/** CPU seconds a process has used so far, all threads, user + system (/proc/<pid>/stat). */
+export function readCpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name (which may hold spaces) start after the last ')'.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ)
+}

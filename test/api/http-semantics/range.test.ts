@@ -1,15 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  type ByteRange,
-  COALESCE_GAP,
   formatContentRange,
   formatUnsatisfiedRange,
+} from '../../../api/lib/http-semantics/content-range.ts';
+import {
+  type ByteRange,
+  COALESCE_GAP,
   MAX_RANGES,
   PART_OVERHEAD,
   type RangeResolution,
   resolveRange,
-} from '../../api/lib/range.ts';
+} from '../../../api/lib/http-semantics/range.ts';
 
 const ignore: RangeResolution = { kind: 'ignore' };
 const unsatisfiable: RangeResolution = { kind: 'unsatisfiable' };

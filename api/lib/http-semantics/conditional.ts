@@ -1,13 +1,16 @@
 /**
  * Conditional requests for GET/HEAD (RFC 9110 §13): If-Match, If-Unmodified-Since, If-None-Match,
  * If-Modified-Since and If-Range, evaluated against a representation's strong ETag and mtime.
- * Pure: the caller passes the request headers and the validators it got from the catalog.
+ * Pure: the caller passes the request headers and the validators it knows (the server's catalog,
+ * or the worker's index, which keeps no modification date).
  */
+import { parseHttpDate } from './http-date.ts';
 
 export interface Validators {
   /** Strong, quoted: `"abc"`. */
   etag: string;
-  lastModified: Date;
+  /** Null when unknown: date conditions are then ignored (§13.1.3–4) and never match If-Range. */
+  lastModified: Date | null;
 }
 
 export type PreconditionOutcome = 'proceed' | 'not-modified' | 'precondition-failed';
@@ -27,20 +30,20 @@ export function evaluatePreconditions(
   headers: HeaderSource,
   validators: Validators,
 ): PreconditionOutcome {
-  const modified = toSeconds(validators.lastModified);
+  const modified = validators.lastModified ? toSeconds(validators.lastModified) : null;
   const ifMatch = headers.get('if-match');
   if (ifMatch !== null) {
     if (!matchesList(ifMatch, validators.etag, strongEqual)) return 'precondition-failed';
   } else {
     const since = parseHttpDate(headers.get('if-unmodified-since'));
-    if (since !== null && modified > since) return 'precondition-failed';
+    if (since !== null && modified !== null && modified > since) return 'precondition-failed';
   }
   const ifNoneMatch = headers.get('if-none-match');
   if (ifNoneMatch !== null) {
     if (matchesList(ifNoneMatch, validators.etag, weakEqual)) return 'not-modified';
   } else {
     const since = parseHttpDate(headers.get('if-modified-since'));
-    if (since !== null && modified <= since) return 'not-modified';
+    if (since !== null && modified !== null && modified <= since) return 'not-modified';
   }
   return 'proceed';
 }
@@ -60,12 +63,9 @@ export function isRangeApplicable(headers: HeaderSource, validators: Validators)
     return tag !== null && ours !== null && strongEqual(tag, ours);
   }
   const date = parseHttpDate(value);
-  return date !== null && date === toSeconds(validators.lastModified);
-}
-
-/** IMF-fixdate, e.g. `Sun, 06 Nov 1994 08:49:37 GMT`. */
-export function formatHttpDate(date: Date): string {
-  return date.toUTCString();
+  return (
+    date !== null && validators.lastModified !== null && date === toSeconds(validators.lastModified)
+  );
 }
 
 interface EntityTag {
@@ -100,47 +100,6 @@ function matchesList(
 function parseEntityTag(value: string): EntityTag | null {
   const m = /^(W\/)?"([\x21\x23-\x7e\x80-\xff]*)"$/.exec(trimOws(value));
   return m ? { weak: m[1] !== undefined, opaque: m[2]! } : null;
-}
-
-const DAY = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)';
-const LONG_DAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const MONTH = `(${MONTHS.join('|')})`;
-const TIME = '(\\d{2}):(\\d{2}):(\\d{2})';
-const IMF_FIXDATE = new RegExp(`^${DAY}, (\\d{2}) ${MONTH} (\\d{4}) ${TIME} GMT$`);
-const RFC850_DATE = new RegExp(`^${LONG_DAY}, (\\d{2})-${MONTH}-(\\d{2}) ${TIME} GMT$`);
-const ASCTIME_DATE = new RegExp(`^${DAY} ${MONTH} ( \\d|\\d{2}) ${TIME} (\\d{4})$`);
-
-/**
- * HTTP-date (§5.6.7) in any of its three forms → Unix seconds, or null. Strict on purpose:
- * `Date.parse` accepts "1" or "2020" and reads asctime as local time.
- */
-export function parseHttpDate(value: string | null): number | null {
-  if (value === null) return null;
-  const text = trimOws(value);
-  let m = IMF_FIXDATE.exec(text);
-  if (m) return toUnix(m[3]!, m[2]!, m[1]!, m[4]!, m[5]!, m[6]!);
-  m = ASCTIME_DATE.exec(text);
-  if (m) return toUnix(m[6]!, m[1]!, m[2]!.trim(), m[3]!, m[4]!, m[5]!);
-  m = RFC850_DATE.exec(text);
-  if (!m) return null;
-  // §5.6.7: a two-digit year more than 50 years ahead means the most recent such year past.
-  const now = new Date().getUTCFullYear();
-  let year = Math.floor(now / 100) * 100 + Number(m[3]);
-  if (year > now + 50) year -= 100;
-  return toUnix(String(year), m[2]!, m[1]!, m[4]!, m[5]!, m[6]!);
-}
-
-function toUnix(year: string, month: string, day: string, h: string, min: string, s: string) {
-  const [y, mo, d] = [Number(year), MONTHS.indexOf(month), Number(day)];
-  if (Number(h) > 23 || Number(min) > 59 || Number(s) > 60) return null; // 60: leap second
-  const date = new Date(0);
-  date.setUTCFullYear(y, mo, d); // not Date.UTC, which maps years 0–99 to 1900–1999
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo || date.getUTCDate() !== d) {
-    return null; // e.g. 31 Feb
-  }
-  date.setUTCHours(Number(h), Number(min), Number(s));
-  return date.getTime() / 1000;
 }
 
 /** Validators compare at one-second precision: HTTP dates carry no more. */

@@ -1,5 +1,6 @@
 /**
- * HTTP Range (RFC 9110 §14) for `bytes`: parse a Range header and resolve it against a size.
+ * HTTP Range (RFC 9110 §14) for `bytes`: parse a Range header and resolve it against a size. Part
+ * of the runtime-neutral stream core (web types only): the server and the service worker share it.
  *
  * Not built on `range-parser` (1.3.0): measured, it answers 416 for a suffix longer than the file
  * (`bytes=-500` on 100 bytes; §14.1.1 says send the whole file), turns an invalid `bytes=5-2` into
@@ -66,14 +67,17 @@ export function resolveRange(header: string | null | undefined, size: number): R
   return { kind: 'ranges', ranges };
 }
 
-/** `bytes a-b/size` for a 206 (whole or per part). */
-export function formatContentRange(range: ByteRange, size: number): string {
-  return `bytes ${range.start}-${range.end}/${size}`;
-}
-
-/** `bytes *\/size` for a 416. */
-export function formatUnsatisfiedRange(size: number): string {
-  return `bytes */${size}`;
+/**
+ * The first byte a Range header asks for, before the size is known (a cache that has not met the
+ * song yet loads that part first): the first int-range's start, or null for a suffix range or a
+ * header that would be ignored. Huge starts come back as Infinity (past any size), never wrapped.
+ */
+export function firstRequestedByte(header: string | null | undefined): number | null {
+  const specs = header == null ? null : parseRangeHeader(header);
+  const first = specs?.[0]?.first;
+  if (first == null) return null;
+  const value = Number(first || '0');
+  return Number.isSafeInteger(value) ? value : Number.POSITIVE_INFINITY;
 }
 
 const IGNORE: RangeResolution = { kind: 'ignore' };

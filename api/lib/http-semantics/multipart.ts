@@ -3,7 +3,8 @@
  * the route streams each part's bytes from storage between `head` and the next part, so the exact
  * Content-Length is known before a single audio byte is read.
  */
-import { type ByteRange, formatContentRange } from './range.ts';
+import { formatContentRange } from './content-range.ts';
+import type { ByteRange } from './range.ts';
 
 export interface MultipartPlan {
   /** `multipart/byteranges; boundary=…` */

@@ -2,12 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   evaluatePreconditions,
-  formatHttpDate,
   isRangeApplicable,
   type PreconditionOutcome,
-  parseHttpDate,
   type Validators,
-} from '../../api/lib/conditional.ts';
+} from '../../../api/lib/http-semantics/conditional.ts';
+import { formatHttpDate, parseHttpDate } from '../../../api/lib/http-semantics/http-date.ts';
 
 // Half a second past the HTTP date: validators must compare at one-second precision.
 const validators: Validators = {

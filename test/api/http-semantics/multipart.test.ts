@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type MultipartPlan, planMultipart } from '../../api/lib/multipart.ts';
-import { type ByteRange, resolveRange } from '../../api/lib/range.ts';
+import { type MultipartPlan, planMultipart } from '../../../api/lib/http-semantics/multipart.ts';
+import { type ByteRange, resolveRange } from '../../../api/lib/http-semantics/range.ts';
 
 /** What the route sends: head, the part's bytes, …, tail. */
 function assemble(plan: MultipartPlan, data: Uint8Array): Uint8Array {
