@@ -16,6 +16,8 @@ export interface PagedItemsOptions {
   pageSize?: number;
   /** Pages fetched at once while scrolling fast. */
   parallel?: number;
+  /** Pages kept in memory (the ones nearest to the screen). */
+  keepPages?: number;
   /** The API could not be reached / answered straight from the network. */
   onReachability?(reachable: boolean): void;
 }
@@ -37,6 +39,7 @@ export class PagedItems<T> implements ReactiveController {
   private readonly _host: ReactiveControllerHost;
   private readonly _pageSize: number;
   private readonly _parallel: number;
+  private readonly _keepPages: number;
   private readonly _onReachability: (reachable: boolean) => void;
   private _source: PageSource<T> | null = null;
   private _abort = new AbortController();
@@ -49,6 +52,7 @@ export class PagedItems<T> implements ReactiveController {
     this._host = host;
     this._pageSize = options.pageSize ?? 100;
     this._parallel = options.parallel ?? 2;
+    this._keepPages = options.keepPages ?? 30;
     this._onReachability = options.onReachability ?? (() => {});
     host.addController(this);
   }
@@ -168,10 +172,27 @@ export class PagedItems<T> implements ReactiveController {
       if (index < total) next[index] = item;
     });
     next.length = total;
+    this._loaded.add(page);
+    this._forgetFarPages(next);
     this.items = next;
     this.total = total;
     this.origin = 'server';
-    this._loaded.add(page);
+  }
+
+  /**
+   * Keep at most `keepPages` pages: those farthest from what is on screen are dropped (fetched again
+   * if scrolled back to). Scrolling through 100 000 songs otherwise keeps them all as objects, and
+   * the page's garbage collections grow into long tasks.
+   */
+  private _forgetFarPages(items: (T | undefined)[]): void {
+    if (this._loaded.size <= this._keepPages) return;
+    const here = Math.floor(this._range[0] / this._pageSize);
+    const byDistance = [...this._loaded].sort((a, b) => Math.abs(b - here) - Math.abs(a - here));
+    for (const page of byDistance.slice(0, this._loaded.size - this._keepPages)) {
+      this._loaded.delete(page);
+      const end = Math.min(items.length, (page + 1) * this._pageSize);
+      for (let i = page * this._pageSize; i < end; i++) items[i] = undefined;
+    }
   }
 
   private async _fallBack(source: PageSource<T>, signal: AbortSignal): Promise<void> {

@@ -98,3 +98,30 @@ describe('PagedItems', () => {
     expect(await list.all(350)).toHaveLength(400);
   });
 });
+
+describe('PagedItems memory', () => {
+  it('keeps only the pages nearest to the screen, and fetches a dropped one again', async () => {
+    const host = { addController: vi.fn(), requestUpdate: vi.fn() };
+    const list = new PagedItems<number>(host as never, { pageSize: 10, keepPages: 3 });
+    const asked: number[] = [];
+    list.use({
+      key: 'k',
+      async fetch(offset, limit) {
+        asked.push(offset);
+        return { items: Array.from({ length: limit }, (_, i) => offset + i), total: 1000 };
+      },
+    });
+    await settle();
+    for (const first of [100, 200, 300, 400]) {
+      list.want(first, first + 5);
+      await settle();
+    }
+    expect(list.loadedItems()).toHaveLength(30);
+    expect(list.items[0]).toBeUndefined(); // the first page, farthest away, was dropped
+    expect(list.items[400]).toBe(400);
+    list.want(0, 5);
+    await settle();
+    expect(list.items[0]).toBe(0);
+    expect(asked.filter((offset) => offset === 0)).toHaveLength(2);
+  });
+});
