@@ -1,9 +1,14 @@
 import { STATUS_CODES } from 'node:http';
 import { H3, HTTPError } from 'h3';
 import type { Catalog } from './catalog/catalog.ts';
+import { emptyUserView, type UserViewProvider } from './catalog/user-view.ts';
+import type { CoverImages } from './covers/cover-images.ts';
+import { registerAlbumRoutes } from './routes/albums.ts';
+import { registerArtistRoutes } from './routes/artists.ts';
 import { registerCatalogRoutes } from './routes/catalog.ts';
 import { registerClientRoutes } from './routes/client-files.ts';
 import { registerCoverRoutes } from './routes/covers.ts';
+import { registerGenreRoutes } from './routes/genres.ts';
 import { registerHealthRoutes } from './routes/health.ts';
 import { createRouteTable } from './routes/route-table.ts';
 import { registerStreamRoutes } from './routes/stream.ts';
@@ -12,6 +17,9 @@ import type { AudioStore } from './storage/audio-store.ts';
 export interface AppDeps {
   catalog: Catalog;
   audio: AudioStore;
+  covers: CoverImages;
+  /** The signed-in listener's favourites and plays; everyone has none until it is wired in. */
+  userView?: UserViewProvider;
   /** The built client; when absent only the API is served. */
   clientDir?: string;
   log?: { error(message: string, error?: unknown): void };
@@ -25,8 +33,12 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): H3 {
   const app = new H3({ onError: (error) => toJsonError(error, deps.log) });
   const routes = createRouteTable(app);
+  const browse = { ...deps, userView: deps.userView ?? emptyUserView };
   registerHealthRoutes(routes, deps);
-  registerCatalogRoutes(routes, deps);
+  registerCatalogRoutes(routes, browse);
+  registerAlbumRoutes(routes, browse);
+  registerArtistRoutes(routes, browse);
+  registerGenreRoutes(routes, browse);
   registerCoverRoutes(routes, deps);
   registerStreamRoutes(routes, deps);
   routes.seal();

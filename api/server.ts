@@ -1,15 +1,22 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { createStorage } from 'unstorage';
+import fsDriver from 'unstorage/drivers/fs-lite';
+import memoryDriver from 'unstorage/drivers/memory';
 import { createApp } from './app.ts';
 import { createCatalog } from './catalog/catalog.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { createCoverImages } from './covers/cover-images.ts';
+import { createPictureStore } from './covers/picture-store.ts';
 import { createHttpServer } from './http/create-http-server.ts';
 import { listen } from './http/listen.ts';
-import { serialize } from './lib/serialize.ts';
 import { createLogger } from './log.ts';
+import { fileNameOf } from './scan/key-names.ts';
+import { createRescanner } from './scan/rescanner.ts';
 import { scanLibrary } from './scan/scan-library.ts';
 import { watchLibrary } from './scan/watch-library.ts';
 import { createStores } from './storage/create-stores.ts';
+import { escapeControlChars } from './text/control-chars.ts';
 
 const log = createLogger();
 
@@ -25,17 +32,34 @@ async function main() {
   const stores = createStores(config, log);
   const catalog = createCatalog(stores.catalogStorage);
   await catalog.load();
-  const rescan = serialize(async () => {
-    await scanLibrary({ catalog, source: stores.source, target: stores.audio, log });
+  const pictures = createPictureStore(stores.catalogStorage);
+  // Resized covers are derived data: each instance keeps its own, next to nothing shared.
+  const coverCache = createStorage({
+    driver:
+      config.catalogStore === 'fs'
+        ? fsDriver({ base: join(config.cacheDir, 'covers') })
+        : memoryDriver(),
   });
-  await rescan();
+  const covers = createCoverImages({ pictures, cache: coverCache });
+  const scanner = createRescanner({
+    scan: () =>
+      scanLibrary({ catalog, source: stores.source, target: stores.audio, pictures, log }),
+    log,
+  });
+  // With a catalog from an earlier run the server answers at once and rescans behind; the very
+  // first start scans before it listens, so that it never serves an empty library by mistake.
+  const first = catalog.size() === 0;
+  if (first) await scanner.rescan('start');
 
   // A song found changed when it is opened (or while streamed) is rescanned: the incremental scan
   // reads only files whose version differs, so only that one is read again.
-  const onStale = () => rescan();
+  const onStale = async (key: string) => {
+    await scanner.rescan(`a song changed under the server (${fileNameOf(key)})`);
+  };
   const app = createApp({
     catalog,
     audio: stores.audio,
+    covers,
     clientDir: config.clientDir,
     log,
     onStale,
@@ -50,9 +74,16 @@ async function main() {
   });
   const url = await listen(server, config.port, config.host);
   log.success(`Tapedeck is playing on ${url} (${catalog.size()} songs, ${stores.audio.name})`);
+  // Sort orders and search index next (about a second at 100 000 songs), then the rescan.
+  void catalog
+    .warm()
+    .catch((error) => log.error('building the sort orders and search index failed', error))
+    .then(() => (first ? null : scanner.rescan('start')));
 
-  const stopWatching = config.watch ? watchLibrary(config.musicDir, rescan) : () => {};
-  process.on('SIGHUP', () => void rescan().catch((error) => log.error('rescan failed', error)));
+  const stopWatching = config.watch
+    ? watchLibrary(config.musicDir, () => void scanner.rescan('files changed'), { log })
+    : () => {};
+  process.on('SIGHUP', () => void scanner.rescan('SIGHUP'));
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -66,7 +97,7 @@ async function main() {
     const grace = setTimeout(() => server.closeAllConnections(), config.shutdownGrace * 1000);
     await closed;
     clearTimeout(grace);
-    await stores.dispose();
+    await Promise.all([stores.dispose(), coverCache.dispose()]);
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
@@ -76,7 +107,7 @@ async function main() {
 main().catch((error: unknown) => {
   // Bad settings get one line naming the setting; anything else is a real failure.
   const code = (error as NodeJS.ErrnoException).code;
-  if (error instanceof ConfigError) console.error(`tapedeck: ${error.message}`);
+  if (error instanceof ConfigError) console.error(`tapedeck: ${escapeControlChars(error.message)}`);
   else if (code === 'EADDRINUSE' || code === 'EACCES') {
     console.error(`tapedeck: cannot listen on HOST/PORT (${code}): choose another PORT`);
   } else console.error('tapedeck: could not start:', error);

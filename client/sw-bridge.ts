@@ -10,6 +10,8 @@ import {
 } from '../sw/protocol.ts';
 import { sameRecords } from './lib/equal.ts';
 import { whenIdle } from './lib/idle.ts';
+import { activeWorker, askWorker, wipeFromPage } from './sw-ask.ts';
+import { watchWaiting } from './sw-waiting.ts';
 
 /** `registerSW` from `virtual:pwa-register`, passed in by main.ts so this module stays testable. */
 export type RegisterSW = (options: RegisterSWOptions) => (reloadPage?: boolean) => Promise<void>;
@@ -26,9 +28,11 @@ export type SwBridgeEvent =
   | 'controlled';
 
 const UPDATE_CHECK_MS = 60 * 60 * 1000;
-const READY_TIMEOUT_MS = 10_000;
 /** A controlling worker that has not said which songs it keeps by then is not waited for. */
 const STATES_TIMEOUT_MS = 3_000;
+/** Bounds for the worker to carry out a sign-in (it fetches the key) or a sign-out (it wipes). */
+const SIGN_IN_TIMEOUT_MS = 10_000;
+const SIGN_OUT_TIMEOUT_MS = 10_000;
 
 /**
  * The only page module that talks to the service worker (sw/protocol.ts): commands go to the active
@@ -75,18 +79,27 @@ export class SwBridge extends EventTarget {
   }
 
   /**
-   * The page is signed in as `user`. The worker keeps one user's offline library: another user
-   * signing in on this browser starts empty. Resolves once the worker has taken note.
-   * (Stub until the worker side lands: issue 14 and the accounts issue.)
+   * The page is signed in as `user`: call it after a sign-in, when the app finds at start that it
+   * is signed in, and after a password change (the offline key changes with it). The worker keeps
+   * one user's offline library: another user signing in on this browser starts empty. Resolves once
+   * the worker has taken note and fetched the user's offline key (at most 10 s; without a worker
+   * at once).
    */
-  async signedIn(_user: { id: string; username: string }): Promise<void> {}
+  async signedIn(user: { id: string; username: string }): Promise<void> {
+    await askWorker({ type: 'SIGNED_IN', user: { id: user.id } }, SIGN_IN_TIMEOUT_MS);
+  }
 
   /**
    * Signing out: resolves once the worker has destroyed the offline key and deleted everything it
-   * keeps (catalog, covers, chunks, index). The sign-in page shows only after that.
-   * (Stub until the worker side lands.)
+   * keeps (catalog, covers, chunks, index). The sign-in page shows only after that. When no worker
+   * answers, the page deletes them itself (same origin, same caches and database).
    */
-  async signOut(): Promise<void> {}
+  async signOut(): Promise<void> {
+    const answered = await askWorker({ type: 'SIGN_OUT' }, SIGN_OUT_TIMEOUT_MS);
+    if (!answered) await wipeFromPage();
+    this._working = new Map();
+    this._publish(true);
+  }
 
   /** Keep `song` offline: `pin` for an explicit download (never evicted), false after a play. */
   cacheSong(song: Song, pin: boolean): void {
@@ -125,6 +138,10 @@ export class SwBridge extends EventTarget {
       },
     );
     await this._updateSW?.(true);
+    // The waiting worker is told directly too: workbox-window messages only a worker it tracked
+    // (see sw-waiting.ts), and a second SKIP_WAITING is harmless.
+    const registration = await globalThis.navigator?.serviceWorker?.getRegistration();
+    registration?.waiting?.postMessage({ type: 'SKIP_WAITING' } satisfies PageToWorker);
   }
 
   /** One reload, whichever of workbox-window and our own listener asks first. */
@@ -153,18 +170,23 @@ export class SwBridge extends EventTarget {
     this._listen(); // before the worker can take control
     this._updateSW = this._registerSW?.({
       immediate: true,
-      onNeedRefresh: () => {
-        this.needRefresh = true;
-        this.dispatchEvent(new Event('need-refresh'));
-      },
+      onNeedRefresh: () => this._onNeedRefresh(),
       onOfflineReady: () => this.dispatchEvent(new Event('offline-ready')),
       onNeedReload: () => this._reload(),
       onRegisteredSW: (_url, registration) => {
-        if (registration) setInterval(() => registration.update().catch(() => {}), UPDATE_CHECK_MS);
+        if (!registration) return;
+        setInterval(() => registration.update().catch(() => {}), UPDATE_CHECK_MS);
+        watchWaiting(registration, () => this._onNeedRefresh());
       },
       onRegisterError: (error) =>
         console.warn('[tapedeck] service worker registration failed', error),
     });
+  }
+
+  private _onNeedRefresh(): void {
+    if (this.needRefresh) return;
+    this.needRefresh = true;
+    this.dispatchEvent(new Event('need-refresh'));
   }
 
   private _onMessage(message: WorkerToPage): void {
@@ -212,11 +234,10 @@ export class SwBridge extends EventTarget {
 
   private async _post(message: PageToWorker): Promise<void> {
     this._listen(); // its replies come on the channel
-    const container = globalThis.navigator?.serviceWorker;
-    if (!container) return;
-    // Before the worker controls this page (first visit), the active registration still listens.
-    const worker = container.controller ?? (await readyWithin(container, READY_TIMEOUT_MS))?.active;
-    worker?.postMessage(message);
+    // Posted at once when a worker controls the page (the first GET_STATES goes out with no delay).
+    const controller = globalThis.navigator?.serviceWorker?.controller;
+    if (controller) controller.postMessage(message);
+    else (await activeWorker())?.postMessage(message);
   }
 
   private _askPersist(): void {
@@ -238,14 +259,4 @@ export function startSwBridge(registerSW?: RegisterSW): SwBridge {
 export function toSongRef(song: Song): SongRef {
   const { id, etag, size, mimeType, streamUrl } = song;
   return { id, etag, size, mimeType, streamUrl };
-}
-
-function readyWithin(
-  container: ServiceWorkerContainer,
-  ms: number,
-): Promise<ServiceWorkerRegistration | null> {
-  return Promise.race([
-    container.ready,
-    new Promise<null>((resolve) => setTimeout(() => resolve(null), ms)),
-  ]);
 }

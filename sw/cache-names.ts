@@ -11,6 +11,9 @@ export const META_CACHE = `${PREFIX}meta-v1`;
 export const CATALOG_CACHE = `${PREFIX}catalog-v1`;
 export const COVER_CACHE = `${PREFIX}covers-v1`;
 
+/** The IndexedDB database holding the offline keys (key-store-idb.ts). */
+export const KEY_DB = `${PREFIX}offline`;
+
 export function songCacheName(id: string): string {
   return CHUNK_CACHE_PREFIX + encodeURIComponent(id);
 }
@@ -23,6 +26,11 @@ export function songIdFromCacheName(name: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** True for any cache this worker keeps user data in (not Workbox's precache of the app shell). */
+export function isOwnCacheName(name: string): boolean {
+  return name.startsWith(PREFIX);
 }
 
 /** True for a cache of ours from another version; foreign caches are never touched. */

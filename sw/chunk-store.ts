@@ -1,18 +1,26 @@
 /**
  * Chunk bytes in Cache Storage: one cache per song, one 200 entry per chunk under a synthetic
- * URL that carries the song id and ETag. Writes go through the quota; a failing write never
- * fails the caller (playback goes on without caching).
+ * URL that carries the song id and ETag. Every chunk is sealed under the user's offline key
+ * (sealed-entry.ts) with that URL as additional data; one that does not open is missing. Writes go
+ * through the quota; a failing write never fails the caller (playback goes on without caching),
+ * and without a key nothing is kept.
  */
 import { songCacheName, songIdFromCacheName } from './cache-names.ts';
 import { chunkCount, chunkLength, formatChunkKey, parseChunkKey } from './chunks.ts';
+import type { Keyring } from './keyring.ts';
 import type { CacheStorageLike } from './meta-store.ts';
 import type { Quota } from './quota.ts';
+import { openEntry, sealEntry, sealKeyId } from './sealed-entry.ts';
 import type { SongIndex, SongMeta } from './song-index.ts';
 
 export interface ChunkStore {
-  /** The cached chunk, or null (a stored chunk of the wrong length counts as missing). */
+  /**
+   * The cached chunk, or null: a chunk that does not open, or of the wrong length, is missing (and
+   * dropped); while the keyring is locked or holds no key, nothing is read and nothing dropped.
+   * A plain chunk from before sealing is sealed first, then returned.
+   */
   read(meta: SongMeta, index: number): Promise<Uint8Array<ArrayBuffer> | null>;
-  /** Stores a chunk if the budget allows; true when it is now cached. */
+  /** Seals and stores a chunk if there is a key and the budget allows; true when it is now cached. */
   write(meta: SongMeta, index: number, bytes: Uint8Array<ArrayBuffer>): Promise<boolean>;
   /** Deletes every chunk of a song, whatever its version (the index record is the caller's). */
   deleteSong(id: string): Promise<void>;
@@ -24,23 +32,36 @@ export interface ChunkStore {
   verify(): Promise<void>;
 }
 
-export function createChunkStore(
-  caches: CacheStorageLike,
-  index: SongIndex,
-  quota: () => Quota,
-): ChunkStore {
+export interface ChunkStoreDeps {
+  caches: CacheStorageLike;
+  index: SongIndex;
+  quota: () => Quota;
+  keyring: Keyring;
+  /** A write found no key: the owner may fetch one (account.ts), for the next writes. */
+  onNoKey?: () => void;
+}
+
+export function createChunkStore(deps: ChunkStoreDeps): ChunkStore {
+  const { caches, index, quota, keyring } = deps;
   let writes: Promise<unknown> = Promise.resolve();
   const isCurrent = (meta: SongMeta) => {
     const record = index.get(meta.id);
     return record?.etag === meta.etag && record.size === meta.size;
   };
   const put = async (meta: SongMeta, i: number, bytes: Uint8Array<ArrayBuffer>) => {
-    const headers = { 'Content-Type': meta.mimeType, 'Content-Length': String(bytes.byteLength) };
-    const cache = await caches.open(songCacheName(meta.id));
-    await cache.put(formatChunkKey(meta.id, meta.etag, i), new Response(bytes, { headers }));
+    const key = keyring.current();
+    if (!key) throw new Error('no offline key');
+    const url = formatChunkKey(meta.id, meta.etag, i);
+    const sealed = await sealEntry(key, 'chunk', url, bytes);
+    await (await caches.open(songCacheName(meta.id))).put(url, sealed);
   };
+  const readable = () => keyring.current() !== null && !keyring.locked();
 
   const store = async (meta: SongMeta, i: number, bytes: Uint8Array<ArrayBuffer>) => {
+    if (!readable()) {
+      if (!keyring.locked()) deps.onNoKey?.();
+      return false;
+    }
     if (!isCurrent(meta) || !(await quota().makeRoom(meta.id, bytes.byteLength))) return false;
     try {
       await put(meta, i, bytes);
@@ -62,14 +83,31 @@ export function createChunkStore(
     return true;
   };
 
+  /**
+   * Opens a stored chunk. A plain one (kept before sealing existed) is sealed in place first, so it
+   * is never served from plain storage, nor lost while offline (migration.ts seals the rest).
+   */
+  const openChunk = async (cache: Cache, url: string, response: Response) => {
+    if (sealKeyId(response) !== null) {
+      const opened = await openEntry(keyring, 'chunk', url, response);
+      return opened.status === 'open' ? opened.bytes : null;
+    }
+    const key = keyring.current();
+    if (!key) return null;
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    await cache.put(url, await sealEntry(key, 'chunk', url, bytes));
+    return bytes;
+  };
+
   return {
     async read(meta, i) {
+      if (!readable()) return null;
       if (!index.get(meta.id)?.chunks.has(i) || !isCurrent(meta)) return null;
       const key = formatChunkKey(meta.id, meta.etag, i);
       try {
         const cache = await caches.open(songCacheName(meta.id));
         const response = await cache.match(key);
-        const bytes = response ? new Uint8Array(await response.arrayBuffer()) : null;
+        const bytes = response ? await openChunk(cache, key, response) : null;
         if (bytes && bytes.byteLength === chunkLength(i, meta.size)) return bytes;
         if (response) await cache.delete(key);
       } catch {

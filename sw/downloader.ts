@@ -13,8 +13,11 @@ import type { StateReporter } from './state-reporter.ts';
 export interface Downloader {
   cacheSong(song: SongRef, pin: boolean): Promise<void>;
   prefetch(song: SongRef): Promise<void>;
-  /** Fills in the rest of a song the index already knows (after it started playing). */
-  fill(id: string): Promise<void>;
+  /**
+   * Fills in the rest of a song the index already knows (after it started playing). `quiet`: the
+   * worker started it on its own, so a failure is not the page's news.
+   */
+  fill(id: string, options?: { quiet?: boolean }): Promise<void>;
   cancel(id: string): void;
   cancelAll(): void;
   isDownloading(id: string): boolean;
@@ -27,19 +30,30 @@ export interface DownloaderDeps {
   broadcast: (message: WorkerToPage) => void;
   /** Resolves a SongRef's streamUrl (the worker's origin). */
   baseUrl: string;
+  /** Whether anything can be kept now (an offline key is held and the session is not locked). */
+  canKeep?: () => boolean;
+  /** Asked once before giving up for want of a key (the key may be on its way). */
+  ensureKey?: () => Promise<void>;
   concurrency?: number;
   prefetchChunks?: number;
 }
 
 class StorageFullError extends Error {}
+class NotSignedInError extends Error {}
 
 interface Job {
   cancelled: boolean;
+  pin: boolean;
   done: Promise<void>;
 }
 
 export function createDownloader(deps: DownloaderDeps): Downloader {
   const { loader, index, reporter, broadcast, concurrency = 2, prefetchChunks = 2 } = deps;
+  const canKeep = deps.canKeep ?? (() => true);
+  const keepable = async () => {
+    if (!canKeep()) await deps.ensureKey?.().catch(() => {});
+    return canKeep();
+  };
   const jobs = new Map<string, Job>();
 
   const toMeta = (song: SongRef): SongMeta => {
@@ -48,9 +62,9 @@ export function createDownloader(deps: DownloaderDeps): Downloader {
     return { id, etag, size, mimeType, url: url.origin + url.pathname };
   };
 
-  const run = async (song: SongRef, limit: number, pin: boolean, job: Job) => {
+  const run = async (song: SongRef, limit: number, job: Job) => {
     let version: SongMeta = await loader.adopt(toMeta(song));
-    if (pin) index.setPinned(song.id, true);
+    if (job.pin) index.setPinned(song.id, true);
     reporter.changed(song.id, true);
     for (let attempt = 0; ; attempt++) {
       try {
@@ -70,24 +84,29 @@ export function createDownloader(deps: DownloaderDeps): Downloader {
     );
     const worker = async () => {
       for (let i = todo.shift(); i !== undefined && !job.cancelled; i = todo.shift()) {
-        if (!(await loader.ensure(meta, i))) throw new StorageFullError('storage budget is full');
+        if (await loader.ensure(meta, i)) continue;
+        if (!canKeep()) throw notSignedIn();
+        throw new StorageFullError('storage budget is full');
       }
     };
     await Promise.all(Array.from({ length: concurrency }, worker));
   };
 
-  const start = (song: SongRef, limit: number, pin: boolean): Promise<void> => {
+  const start = (song: SongRef, limit: number, pin: boolean, quiet = false): Promise<void> => {
     const existing = jobs.get(song.id);
     if (existing && !existing.cancelled) {
+      existing.pin ||= pin; // the job may not have recorded the song yet
       if (pin) index.setPinned(song.id, true);
       return existing.done;
     }
-    if (existing) return existing.done.then(() => start(song, limit, pin));
-    const job: Job = { cancelled: false, done: Promise.resolve() };
+    if (existing) return existing.done.then(() => start(song, limit, pin, quiet));
+    const job: Job = { cancelled: false, pin, done: Promise.resolve() };
     jobs.set(song.id, job);
-    job.done = run(song, limit, pin, job)
+    job.done = keepable()
+      .then((ok) => (ok ? run(song, limit, job) : Promise.reject(notSignedIn())))
       .catch((error: unknown) => {
-        if (!job.cancelled) broadcast({ type: 'CACHE_ERROR', id: song.id, error: describe(error) });
+        if (job.cancelled || quiet) return;
+        broadcast({ type: 'CACHE_ERROR', id: song.id, error: describe(error) });
       })
       .finally(() => {
         if (jobs.get(song.id) === job) jobs.delete(song.id);
@@ -99,15 +118,12 @@ export function createDownloader(deps: DownloaderDeps): Downloader {
   return {
     cacheSong: (song, pin) => start(song, Number.POSITIVE_INFINITY, pin),
     prefetch: (song) => start(song, prefetchChunks, false),
-    async fill(id) {
+    async fill(id, options = {}) {
       const record = index.get(id);
       if (!record || record.chunks.size >= chunkCount(record.size)) return;
       const { etag, size, mimeType } = record;
-      await start(
-        { id, etag, size, mimeType, streamUrl: record.url },
-        Number.POSITIVE_INFINITY,
-        false,
-      );
+      const song = { id, etag, size, mimeType, streamUrl: record.url };
+      await start(song, Number.POSITIVE_INFINITY, false, options.quiet);
     },
     cancel(id) {
       const job = jobs.get(id);
@@ -120,8 +136,15 @@ export function createDownloader(deps: DownloaderDeps): Downloader {
   };
 }
 
+const notSignedIn = () => new NotSignedInError('songs are kept offline only when signed in');
+
 function describe(error: unknown): string {
-  if (error instanceof OfflineError || error instanceof StorageFullError) return error.message;
+  if (
+    error instanceof OfflineError ||
+    error instanceof StorageFullError ||
+    error instanceof NotSignedInError
+  )
+    return error.message;
   if (error instanceof UpstreamError) return `server answered ${error.status}`;
   return error instanceof Error ? error.message : String(error);
 }

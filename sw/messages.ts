@@ -1,6 +1,7 @@
 /**
  * The worker's side of protocol.ts: one function per page message. Malformed messages are ignored.
  */
+import type { Account } from './account.ts';
 import type { Budget } from './budget.ts';
 import type { ChunkStore } from './chunk-store.ts';
 import type { Downloader } from './downloader.ts';
@@ -19,6 +20,7 @@ export interface MessageDeps {
   broadcast: (message: WorkerToPage) => void;
   skipWaiting: () => unknown;
   persisted: () => Promise<boolean>;
+  account: Account;
 }
 
 export function createMessageHandler(deps: MessageDeps): (data: unknown) => Promise<void> {
@@ -76,6 +78,13 @@ export function createMessageHandler(deps: MessageDeps): (data: unknown) => Prom
         await quota.enforce();
         await reportStorage();
         return;
+      case 'SIGNED_IN':
+        await deps.account.signedIn(message.user);
+        return;
+      case 'SIGN_OUT':
+        await deps.account.signOut();
+        await reportStorage();
+        return;
       case 'CLEAR_SONGS': {
         downloader.cancelAll();
         const ids = index.all().map((r) => r.id);
@@ -112,6 +121,12 @@ export function parseMessage(data: unknown): PageToWorker | null {
       return typeof m['id'] === 'string' || m['id'] === null
         ? { type: 'NOW_PLAYING', id: m['id'] }
         : null;
+    case 'SIGN_OUT':
+      return { type: 'SIGN_OUT' };
+    case 'SIGNED_IN': {
+      const id = (m['user'] as { id?: unknown } | null)?.id;
+      return typeof id === 'string' && id !== '' ? { type: 'SIGNED_IN', user: { id } } : null;
+    }
     case 'SET_BUDGET':
       return Number.isFinite(m['bytes'])
         ? { type: 'SET_BUDGET', bytes: m['bytes'] as number }

@@ -4,6 +4,8 @@
  *
  * Page → worker: `postMessage` on the active worker (`navigator.serviceWorker.controller`).
  * Worker → page: a BroadcastChannel named `OFFLINE_CHANNEL`, so every open tab hears it.
+ * A page that needs to know when a message was carried out (`SIGNED_IN`, `SIGN_OUT`) sends a
+ * MessagePort with it; the worker posts `{ type: 'DONE' }` on that port once it is finished.
  */
 export const OFFLINE_CHANNEL = 'tapedeck-offline';
 
@@ -52,7 +54,17 @@ export type PageToWorker =
   | { type: 'GET_STATES' }
   | { type: 'GET_STORAGE' }
   | { type: 'SET_BUDGET'; bytes: number }
-  | { type: 'CLEAR_SONGS' };
+  | { type: 'CLEAR_SONGS' }
+  /**
+   * The page is signed in as `user`: another user than the owner of the kept copies makes the
+   * worker wipe them first; then it fetches the user's current offline key.
+   */
+  | { type: 'SIGNED_IN'; user: { id: string } }
+  /** Destroy the offline key, then delete every cache the worker keeps. */
+  | { type: 'SIGN_OUT' };
+
+/** Posted on the MessagePort a page sent with its message, once that message is carried out. */
+export const DONE = { type: 'DONE' } as const;
 
 export type WorkerToPage =
   | { type: 'SONG_STATE'; state: OfflineState }

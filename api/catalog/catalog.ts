@@ -1,73 +1,185 @@
 import type { Storage } from 'unstorage';
-import { compareSongs, createMatcher, searchableText } from './search-text.ts';
-import type { CatalogEntry, Song } from './song.ts';
-
-const CATALOG_KEY = 'catalog.json';
-const FORMAT_VERSION = 3; // 3: storage keys are POSIX paths (`a/b.mp3`), so song ids changed
-
-export interface SongQuery {
-  q?: string;
-  limit: number;
-  offset: number;
-}
+import { buildLibraryIndex, type LibraryIndex } from './library-index.ts';
+import { nameTexts, type QueryState } from './queries.ts';
+import { readSnapshot, readSnapshotVersion, writeSnapshot } from './snapshot.ts';
+import type { CatalogEntry, SongRecord } from './song.ts';
+import { createSongSearch } from './song-search.ts';
+import { createTableBuilder, recordAt, type SongTable } from './song-table.ts';
+import { ALBUM_SORTS, ARTIST_SORTS, createSortOrders, SONG_SORTS } from './sort-orders.ts';
+import { songJson } from './to-json.ts';
+import { EMPTY_USER_VIEW } from './user-view.ts';
 
 export interface Catalog {
-  list(query: SongQuery): { items: Song[]; total: number };
+  /** The stream path's lookup: the song's entry by id. */
   get(id: string): CatalogEntry | undefined;
-  getByKey(key: string): CatalogEntry | undefined;
-  entries(): CatalogEntry[];
   size(): number;
-  /** Replaces the whole set of entries (after a scan) and persists it. */
-  replaceAll(entries: CatalogEntry[]): Promise<void>;
-  /** Loads what an earlier run persisted, so a restart does not re-read unchanged files. */
+  /** Identity of the catalog's content: it changes with every scan that changes a song. */
+  version(): string | null;
+  /** The entry of the song at a storage key (tools and tests; the API never looks songs up by key). */
+  getByKey(key: string): CatalogEntry | undefined;
+  /** Every entry, in library order (tools and tests: it builds 100 000 objects at 100 000 songs). */
+  entries(): CatalogEntry[];
+  /** What the scan needs to know of a file it indexed before. */
+  scanned(key: string): { version: string; addedAt: number } | undefined;
+  keys(): Iterable<string>;
+  pictureIds(): Set<string>;
+  /**
+   * Starts the next version of the catalog, for a scan of at most `capacity` songs: `keep` what is
+   * unchanged, `add` what was read, `commit` to persist it and serve it. Songs not given are gone.
+   * Rows go into compact columns as they come, so a scan never holds 100 000 record objects.
+   */
+  startUpdate(capacity: number): CatalogUpdate;
+  /** Loads what an earlier run (or another instance) persisted. */
   load(): Promise<void>;
-  getCover(id: string): Promise<Uint8Array | null>;
-  setCover(id: string, bytes: Uint8Array | null): Promise<void>;
+  /** Loads again when another instance's scan changed the persisted catalog; true if it did. */
+  reloadIfChanged(): Promise<boolean>;
+  /** What the list queries read (one consistent catalog, even while a scan replaces it). */
+  state(): QueryState;
+  /**
+   * Builds the sort orders and the search index now rather than at the first request, one per
+   * task, so that requests are answered in between.
+   */
+  warm(): Promise<void>;
 }
 
-/**
- * The song index: kept in memory for fast listing and lookup, persisted to an unstorage store
- * (fs in a cache folder by default) together with the cover pictures.
- */
-export function createCatalog(store: Storage): Catalog {
-  let byId = new Map<string, CatalogEntry>();
-  let byKey = new Map<string, CatalogEntry>();
-  let ordered: { entry: CatalogEntry; text: string }[] = [];
+export interface CatalogUpdate {
+  keep(key: string): void;
+  add(record: SongRecord): void;
+  readonly size: number;
+  commit(): Promise<void>;
+}
 
-  function index(entries: CatalogEntry[]) {
-    byId = new Map(entries.map((entry) => [entry.song.id, entry]));
-    byKey = new Map(entries.map((entry) => [entry.key, entry]));
-    ordered = entries
-      .map((entry) => ({ entry, text: searchableText(entry.song) }))
-      .sort((a, b) => compareSongs(a.entry.song, b.entry.song));
+/** The per-entry cache of the stream path's lookups is cleared past this size. */
+const ENTRY_CACHE_LIMIT = 4096;
+
+/**
+ * The song index: compact columns in memory (see song-table.ts), persisted as content-named
+ * shards in an unstorage store (see snapshot.ts), with orders and search built once per version.
+ */
+export function createCatalog(storage: Storage): Catalog {
+  let current = prepare(createTableBuilder(0).build(), null);
+  let entries = new Map<string, CatalogEntry>();
+
+  function prepare(table: SongTable, version: string | null) {
+    const index = buildLibraryIndex(table);
+    return {
+      index,
+      orders: createSortOrders(index),
+      search: createSongSearch(index),
+      version,
+      /** Rows by storage key: only scans need it, so it is made by the first one. */
+      byKey: null as Map<string, number> | null,
+    };
+  }
+
+  function rowOfKey(state: typeof current, key: string): number | undefined {
+    state.byKey ??= new Map(state.index.songs.key.map((k, row) => [k, row]));
+    return state.byKey.get(key);
+  }
+
+  function use(table: SongTable, version: string | null, warmSoon: boolean) {
+    current = prepare(table, version);
+    entries = new Map();
+    // Orders and the search index are built when first asked for. After a scan or a reload they
+    // are built soon anyway, so that a listener's first sorted page does not wait for them; after
+    // the load at start the server asks once it listens (see warm()).
+    // A failure here would show again at the request that needs the order (a logged 500).
+    if (warmSoon) setTimeout(() => warmUp(current).catch(() => {}), 50).unref();
+  }
+
+  async function warmUp(state: typeof current) {
+    const steps = [
+      ...SONG_SORTS.map((sort) => () => state.orders.songs(sort)),
+      ...ALBUM_SORTS.map((sort) => () => state.orders.albums(sort)),
+      ...ARTIST_SORTS.map((sort) => () => state.orders.artists(sort)),
+      () => state.search.warm(),
+      () => nameTexts(state.index),
+      () => state.orders.warm(), // all built: drops the name ranks they were built from
+    ];
+    for (const step of steps) {
+      if (current !== state) return; // replaced meanwhile: that one warms itself
+      step();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  function get(id: string): CatalogEntry | undefined {
+    let entry = entries.get(id);
+    if (entry) return entry;
+    const { index } = current;
+    const row = index.songById.get(id);
+    if (row === undefined) return undefined;
+    if (entries.size >= ENTRY_CACHE_LIMIT) entries.clear();
+    const { songs } = index;
+    entry = {
+      song: songJson(index, row, EMPTY_USER_VIEW),
+      key: songs.key[row]!,
+      mtimeMs: songs.mtimeMs[row]!,
+      version: songs.version[row]!,
+      pictureId: songs.pictureId[row] ?? null,
+    };
+    entries.set(id, entry);
+    return entry;
   }
 
   return {
-    list({ q, limit, offset }) {
-      const match = q?.trim() ? createMatcher(q) : null;
-      const matches = match ? ordered.filter(({ text }) => match(text)) : ordered;
-      const items = matches.slice(offset, offset + limit).map(({ entry }) => entry.song);
-      return { items, total: matches.length };
+    get,
+    getByKey(key) {
+      const row = rowOfKey(current, key);
+      return row === undefined ? undefined : get(current.index.songs.id[row]!);
     },
-    get: (id) => byId.get(id),
-    getByKey: (key) => byKey.get(key),
-    entries: () => ordered.map(({ entry }) => entry),
-    size: () => byId.size,
-    async replaceAll(entries) {
-      index(entries);
-      await store.setItem(CATALOG_KEY, { version: FORMAT_VERSION, entries });
+    entries() {
+      return [...current.orders.songs('default')].map((row) => get(current.index.songs.id[row]!)!);
+    },
+    size: () => current.index.songs.length,
+    version: () => current.version,
+    scanned(key) {
+      const row = rowOfKey(current, key);
+      if (row === undefined) return undefined;
+      const { songs } = current.index;
+      return { version: songs.version[row]!, addedAt: songs.addedAt[row]! };
+    },
+    keys: () => current.index.songs.key,
+    pictureIds: () => new Set(current.index.songs.pictureId.filter((id) => id !== null)),
+    startUpdate(capacity) {
+      const base = current;
+      const builder = createTableBuilder(capacity);
+      let size = 0;
+      return {
+        keep(key) {
+          const row = rowOfKey(base, key);
+          if (row === undefined) return;
+          builder.add(recordAt(base.index.songs, row));
+          size++;
+        },
+        add(record) {
+          builder.add(record);
+          size++;
+        },
+        get size() {
+          return size;
+        },
+        async commit() {
+          const table = builder.build();
+          use(table, await writeSnapshot(storage, table), true);
+        },
+      };
     },
     async load() {
-      const saved = await store.getItem<{ version: number; entries: CatalogEntry[] }>(CATALOG_KEY);
-      index(saved?.version === FORMAT_VERSION ? saved.entries : []);
+      const saved = await readSnapshot(storage);
+      if (saved) use(saved.table, saved.version, false);
     },
-    async getCover(id) {
-      const bytes = await store.getItemRaw<Uint8Array>(`covers:${id}`);
-      return bytes ? new Uint8Array(bytes) : null;
+    async reloadIfChanged() {
+      const version = await readSnapshotVersion(storage);
+      if (version === current.version) return false;
+      const saved = await readSnapshot(storage);
+      if (!saved) return false;
+      use(saved.table, saved.version, true);
+      return true;
     },
-    async setCover(id, bytes) {
-      if (bytes) await store.setItemRaw(`covers:${id}`, bytes);
-      else await store.removeItem(`covers:${id}`);
-    },
+    state: () => current,
+    warm: () => warmUp(current),
   };
 }
+
+export type { LibraryIndex };

@@ -1,9 +1,25 @@
-/** A cover's version: its file's ETag, shortened. It changes whenever the file's bytes do. */
-export function coverVersionOf(etag: string): string {
-  return etag.replaceAll('"', '').slice(0, 12);
+import { createHash } from 'node:crypto';
+
+export type CoverOwner = 'songs' | 'albums' | 'artists';
+
+/**
+ * What a cover shows: a stored picture (by its content hash) or the placeholder drawn from a seed
+ * (the album's or artist's name, so one album shares one look).
+ */
+export type CoverSource = { pictureId: string } | { placeholderSeed: string };
+
+/** A cover's version: it changes exactly when the image does, so its URL may be kept for good. */
+export function coverVersionOf(source: CoverSource): string {
+  if ('pictureId' in source) return source.pictureId.slice(0, 12);
+  return `p${createHash('sha256').update(source.placeholderSeed).digest('base64url').slice(0, 11)}`;
 }
 
-/** Versioned by the file's ETag, so browsers may keep a cover for good (see routes/covers.ts). */
-export function coverUrlOf(id: string, etag: string): string {
-  return `/api/songs/${id}/cover?v=${coverVersionOf(etag)}`;
+/** `/api/<owner>/<id>/cover?v=<version>`; clients add `&size=64|128|256|512`. */
+export function coverUrlOf(owner: CoverOwner, id: string, source: CoverSource): string {
+  return `/api/${owner}/${id}/cover?v=${coverVersionOf(source)}`;
+}
+
+/** A song's version in its stream URL: the ETag, shortened. A changed song is a new cache key. */
+export function streamUrlOf(id: string, etag: string): string {
+  return `/songs/listen/${id}?v=${etag.replaceAll('"', '').slice(0, 12)}`;
 }

@@ -1,30 +1,33 @@
-import type { Song } from './song.ts';
+import { stripControlChars } from '../text/control-chars.ts';
 
 /** Lower-cases and strips accents, so "Beyoncé" matches "beyonce" and "ÉTÉ" matches "ete". */
 export function foldText(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase('en');
 }
 
-/** The text a query is matched against: title, artist and album. */
-export function searchableText(song: Song): string {
-  return foldText([song.title, song.artist, song.album ?? ''].join('\n'));
+/** The words of a query, folded: every one must appear in what it matches. */
+export function queryTerms(query: string | undefined): string[] {
+  return query ? foldText(stripControlChars(query)).split(' ').filter(Boolean) : [];
 }
 
-/** Every whitespace-separated term of the query must appear somewhere in the song's text. */
-export function createMatcher(query: string): (haystack: string) => boolean {
-  const terms = foldText(query).split(/\s+/).filter(Boolean);
-  return (haystack) => terms.every((term) => haystack.includes(term));
+/** Every term appears somewhere in the (folded) haystack. */
+export function matchesAll(haystack: string, terms: readonly string[]): boolean {
+  return terms.every((term) => haystack.includes(term));
 }
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
-/** Stable library order: artist, album, track number, title. */
-export function compareSongs(a: Song, b: Song): number {
-  return (
-    collator.compare(a.artist, b.artist) ||
-    collator.compare(a.album ?? '', b.album ?? '') ||
-    (a.trackNumber ?? Number.MAX_SAFE_INTEGER) - (b.trackNumber ?? Number.MAX_SAFE_INTEGER) ||
-    collator.compare(a.title, b.title) ||
-    a.id.localeCompare(b.id)
-  );
+/**
+ * The collation rank of each distinct value: sorting numbers is much faster than comparing
+ * strings with a collator at every step, and names repeat (an artist's name on every song).
+ */
+export function collationRanks(values: Iterable<string>): Map<string, number> {
+  const distinct = [...new Set(values)].sort(collator.compare);
+  const ranks = new Map<string, number>();
+  let rank = 0;
+  distinct.forEach((value, i) => {
+    if (i > 0 && collator.compare(distinct[i - 1]!, value) !== 0) rank++;
+    ranks.set(value, rank);
+  });
+  return ranks;
 }

@@ -1,45 +1,40 @@
-import { getQuery, HTTPError } from 'h3';
 import type { Catalog } from '../catalog/catalog.ts';
+import { querySongs, type SongListSort } from '../catalog/queries.ts';
 import type { SongPage } from '../catalog/song.ts';
+import { songJson } from '../catalog/to-json.ts';
+import type { UserViewProvider } from '../catalog/user-view.ts';
 import { findEntry } from './find-entry.ts';
+import { readParams } from './query-params.ts';
 import type { RouteTable } from './route-table.ts';
 
-const DEFAULT_LIMIT = 100;
-const MAX_LIMIT = 500;
-const MAX_QUERY_LENGTH = 200;
+const SONG_SORTS: readonly SongListSort[] = ['title', 'added', 'recently-played', 'most-played'];
 
-/** `GET /api/songs` (search and pages) and `GET /api/songs/:id`. */
-export function registerCatalogRoutes(routes: RouteTable, { catalog }: { catalog: Catalog }) {
-  routes.get('/api/songs', (event): SongPage => {
-    const query = getQuery(event);
-    const q = readText(query.q, 'q');
-    const limit = readWholeNumber(query.limit, 'limit', DEFAULT_LIMIT, 1, MAX_LIMIT);
-    const offset = readWholeNumber(query.offset, 'offset', 0, 0, Number.MAX_SAFE_INTEGER);
-    const { items, total } = catalog.list({ q, limit, offset });
-    return { items, total, limit, offset };
+/** `GET /api/songs` (search, filters, sorts, pages) and `GET /api/songs/:id`. */
+export function registerCatalogRoutes(
+  routes: RouteTable,
+  { catalog, userView }: { catalog: Catalog; userView: UserViewProvider },
+) {
+  routes.get('/api/songs', async (event): Promise<SongPage> => {
+    const params = readParams(event);
+    const query = {
+      q: params.text('q'),
+      albumId: params.id('albumId'),
+      artistId: params.id('artistId'),
+      genre: params.text('genre'),
+      favourite: params.flag('favourite'),
+      sort: params.choice('sort', SONG_SORTS),
+      ...params.page(),
+    };
+    const view = await userView(event);
+    const state = catalog.state();
+    const { rows, total } = querySongs(state, query, view);
+    const items = rows.map((row) => songJson(state.index, row, view));
+    return { items, total, limit: query.limit, offset: query.offset };
   });
 
-  routes.get('/api/songs/:id', (event) => findEntry(event, catalog).song);
-}
-
-function readText(value: unknown, name: string): string | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string') throw badRequest(`${name} must be given once`);
-  if (value.length > MAX_QUERY_LENGTH)
-    throw badRequest(`${name} is longer than ${MAX_QUERY_LENGTH}`);
-  return value;
-}
-
-function readWholeNumber(value: unknown, name: string, fallback: number, min: number, max: number) {
-  if (value === undefined) return fallback;
-  const text = typeof value === 'string' ? value : '';
-  const number = Number(text);
-  if (!/^\d{1,16}$/.test(text) || number < min || number > max) {
-    throw badRequest(`${name} must be a whole number from ${min} to ${max}`);
-  }
-  return number;
-}
-
-function badRequest(message: string) {
-  return HTTPError.status(400, 'Bad Request', { message });
+  routes.get('/api/songs/:id', async (event) => {
+    const { song } = findEntry(event, catalog);
+    const view = await userView(event);
+    return { ...song, favourite: view.favourites.songs.has(song.id) };
+  });
 }

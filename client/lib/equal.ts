@@ -4,8 +4,8 @@
  */
 
 /**
- * Same own keys with `Object.is` values; arrays of primitives (a song's genres) compare by their
- * items. The records hold primitives, null and such arrays only.
+ * Same own keys with `Object.is` values; arrays (a song's `genres`) are compared element by element
+ * (the records hold primitives, null and arrays of primitives only).
  */
 export function shallowEqual(a: object, b: object): boolean {
   if (a === b) return true;

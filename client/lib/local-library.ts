@@ -1,4 +1,3 @@
-import { compareSongs } from '../../api/catalog/search-text.ts';
 import type {
   Album,
   AlbumDetail,
@@ -77,7 +76,7 @@ export function localArtists(
         name,
         albumCount: 0,
         songCount: 0,
-        coverUrl: song.coverUrl,
+        coverUrl: song.coverUrl ?? "",
         favourite: false,
         albums: new Set(),
       };
@@ -118,13 +117,18 @@ function genresOf(song: Song): string[] {
   return song.genre ? [song.genre] : [];
 }
 
-/** Artist, album, disc, track: the server's default order. */
+const LAST = Number.MAX_SAFE_INTEGER;
+
+/** Album artist, album, disc, track, title: the server's default order. */
 function bySongOrder(a: Song, b: Song): number {
-  if (a.albumId && a.albumId === b.albumId) {
-    const disc = (a.discNumber ?? 0) - (b.discNumber ?? 0);
-    if (disc !== 0) return disc;
-  }
-  return compareSongs(a, b);
+  return (
+    collator.compare(a.albumArtist ?? a.artist, b.albumArtist ?? b.artist) ||
+    collator.compare(a.album ?? '', b.album ?? '') ||
+    (a.discNumber ?? LAST) - (b.discNumber ?? LAST) ||
+    (a.trackNumber ?? LAST) - (b.trackNumber ?? LAST) ||
+    collator.compare(a.title, b.title) ||
+    a.id.localeCompare(b.id)
+  );
 }
 
 function groupAlbums(songs: Song[]): Map<string, { album: Album; songs: Song[] }> {
@@ -143,7 +147,7 @@ function groupAlbums(songs: Song[]): Map<string, { album: Album; songs: Song[] }
         genres: [],
         songCount: 0,
         duration: 0,
-        coverUrl: song.coverUrl,
+        coverUrl: song.coverUrl ?? "",
         favourite: false,
       };
       group = { album, songs: [] };

@@ -4,7 +4,7 @@ import { ensureBuiltClient } from './lib/built-client.ts';
 import { runEtagChange } from './scenario/etag-change.ts';
 import { runEviction } from './scenario/eviction.ts';
 import { runTruncatedChunk } from './scenario/truncated-chunk.ts';
-import { runWorkerUpdate } from './scenario/worker-update.ts';
+import { runUpdateInstallingAtLoad, runWorkerUpdate } from './scenario/worker-update.ts';
 
 /**
  * The service worker over a song's life, in real Chromium against a real server process: a song
@@ -35,6 +35,10 @@ describe('chromium: service worker lifecycle', () => {
 
   it('reloads under the new worker from the update card in the tab of the first visit too', async () => {
     await withChromium((browser) => runWorkerUpdate(browser, clientDir, 'first-visit'));
+  }, 90_000);
+
+  it('shows the update card for a new worker that was already installing when the page registered', async () => {
+    await withChromium((browser) => runUpdateInstallingAtLoad(browser, clientDir));
   }, 90_000);
 });
 

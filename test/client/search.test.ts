@@ -16,6 +16,12 @@ const song = (title: string, artist: string, album: string | null = null): Song 
   size: 1000,
   etag: '"x"',
   coverUrl: null,
+  albumId: 'album',
+  albumArtist: 'Album Artist',
+  artistId: 'artist',
+  discNumber: null,
+  genres: [],
+  favourite: false,
   streamUrl: `/songs/listen/${title}`,
 });
 

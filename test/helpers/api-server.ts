@@ -7,6 +7,12 @@ import { createStorage } from 'unstorage';
 import memoryDriver from 'unstorage/drivers/memory';
 import { createApp } from '../../api/app.ts';
 import { type Catalog, createCatalog } from '../../api/catalog/catalog.ts';
+import { querySongs } from '../../api/catalog/queries.ts';
+import type { Song } from '../../api/catalog/song.ts';
+import { songJson } from '../../api/catalog/to-json.ts';
+import { EMPTY_USER_VIEW } from '../../api/catalog/user-view.ts';
+import { createCoverImages } from '../../api/covers/cover-images.ts';
+import { createPictureStore } from '../../api/covers/picture-store.ts';
 import type { HttpTimeouts } from '../../api/http/create-http-server.ts';
 import { createHttpServer } from '../../api/http/create-http-server.ts';
 import { listen } from '../../api/http/listen.ts';
@@ -74,9 +80,12 @@ export async function startTestApi(
       : createChunkedAudioStore(createStorage({ driver: memoryDriver() }), {
           chunkSize: options.chunkSize ?? 4096,
         });
-  const catalog = createCatalog(createStorage({ driver: memoryDriver() }));
+  const catalogStorage = createStorage({ driver: memoryDriver() });
+  const catalog = createCatalog(catalogStorage);
+  const pictures = createPictureStore(catalogStorage);
+  const covers = createCoverImages({ pictures, cache: createStorage({ driver: memoryDriver() }) });
   const rescan = serialize(async () => {
-    await scanLibrary({ catalog, source, target: audio, log });
+    await scanLibrary({ catalog, source, target: audio, pictures, log });
   });
   await rescan();
   const staleKeys: string[] = [];
@@ -85,7 +94,7 @@ export async function startTestApi(
     return options.onStale ? options.onStale(key) : rescan();
   };
   const { staleWaitMs } = options;
-  const app = createApp({ catalog, audio, onStale, staleWaitMs });
+  const app = createApp({ catalog, audio, covers, onStale, staleWaitMs });
   const { port, close, connections } =
     transport === 'node'
       ? await serveNode(
@@ -114,6 +123,13 @@ export async function startTestApi(
       await rm(musicDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The songs matching `q` (all when absent), in library order, as the API lists them. */
+export function songsOf(catalog: Catalog, q?: string): Song[] {
+  const state = catalog.state();
+  const { rows } = querySongs(state, { q, limit: 500, offset: 0 }, EMPTY_USER_VIEW);
+  return rows.map((row) => songJson(state.index, row, EMPTY_USER_VIEW));
 }
 
 async function serveNode(server: Server) {

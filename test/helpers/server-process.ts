@@ -14,10 +14,21 @@ export interface ServerProcess {
   stop(graceMs?: number): Promise<number | null>;
 }
 
-/** Starts `api/server.ts` as its own process (as `npm start` does) and waits for /api/health. */
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+/**
+ * Starts `api/server.ts` as its own process (as `npm start` does) and waits for /api/health.
+ * `runAs` runs it as another (unprivileged) user through `setpriv` (Debian: util-linux), which
+ * execs node: the pid is the server's.
+ */
+export async function startServerProcess(
+  env: Record<string, string>,
+  { runAs }: { runAs?: { uid: number; gid: number } } = {},
+): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts'], {
+  const node = [process.execPath, '--import', 'tsx', 'api/server.ts'];
+  const [command, ...args] = runAs
+    ? ['setpriv', `--reuid=${runAs.uid}`, `--regid=${runAs.gid}`, '--clear-groups', ...node]
+    : node;
+  const child = spawn(command!, args, {
     cwd: repoRoot,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), WATCH: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

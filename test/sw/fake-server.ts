@@ -2,7 +2,11 @@
  * A fake stream server for the worker's tests: answers `/songs/listen/:id` from byte arrays with
  * Range and If-Range handled as the real API does (parsed by `range-parser`, not by the code under
  * test), records every request, and can go offline, truncate bodies or break them mid-way.
+ * It also plays the accounts contract: a session (user id) or none, `GET /api/auth/offline-key`
+ * answering `{ userId, key, createdAt }` with the user's 32-byte key, and `401 { error, reason }`
+ * for every private request without a session.
  */
+import { randomBytes } from 'node:crypto';
 import parseRange from 'range-parser';
 import { expect } from 'vitest';
 
@@ -19,11 +23,28 @@ export interface SeenRequest {
 }
 
 export const ORIGIN = 'https://tapedeck.test';
+export const TEST_USER = 'u1';
+
+interface FakeUser {
+  key: Uint8Array<ArrayBuffer>;
+  createdAt: string;
+}
 
 export function createFakeServer() {
   const songs = new Map<string, FakeSong>();
+  const users = new Map<string, FakeUser>();
   const seen: SeenRequest[] = [];
   const state = {
+    /** The signed-in user of this browser's session, or null (then every private request is 401). */
+    session: TEST_USER as string | null,
+    /** The `reason` of those 401s. */
+    signedOutReason: 'session-expired',
+    /** Requests for the offline key (not in `seen`, which lists stream requests). */
+    keyRequests: 0,
+    /** Milliseconds before the key answer (the session is read after the wait). */
+    keyDelayMs: 0,
+    /** When set, key answers wait for it (a test releases it once it has checked the meantime). */
+    keyGate: null as Promise<void> | null,
     online: true,
     /** Answers the next N chunk requests with a body shorter than its Content-Length. */
     truncateNext: 0,
@@ -35,8 +56,40 @@ export function createFakeServer() {
     maxInFlight: 0,
   };
 
+  const newKey = (): FakeUser => ({
+    key: new Uint8Array(randomBytes(32)),
+    createdAt: new Date().toISOString(),
+  });
+  const userOf = (id: string) => {
+    let user = users.get(id);
+    if (!user) {
+      user = newKey();
+      users.set(id, user);
+    }
+    return user;
+  };
+  const unauthorized = () =>
+    Response.json({ error: 'sign in', reason: state.signedOutReason }, { status: 401 });
+
   async function fetch(input: string, init?: RequestInit): Promise<Response> {
     const request = new Request(input, init);
+    if (new URL(request.url).pathname === '/api/auth/offline-key') {
+      state.keyRequests += 1;
+      const session = state.session;
+      if (state.keyDelayMs > 0)
+        await new Promise((resolve) => setTimeout(resolve, state.keyDelayMs));
+      await state.keyGate;
+      if (!state.online) throw new TypeError('fetch failed');
+      if (session !== state.session) return unauthorized(); // answered for the session it was sent with
+      if (state.session === null) return unauthorized();
+      const { key, createdAt } = userOf(state.session);
+      const body = {
+        userId: state.session,
+        key: Buffer.from(key).toString('base64url'),
+        createdAt,
+      };
+      return Response.json(body, { headers: { 'Cache-Control': 'no-store' } });
+    }
     seen.push({
       url: request.url,
       range: request.headers.get('Range'),
@@ -49,6 +102,7 @@ export function createFakeServer() {
       state.inFlight -= 1;
     }
     if (!state.online) throw new TypeError('fetch failed');
+    if (state.session === null) return unauthorized();
     const id = decodeURIComponent(new URL(request.url).pathname.replace(/^\/songs\/listen\//, ''));
     const song = songs.get(id);
     if (!song) return Response.json({ error: 'no such song' }, { status: 404 });
@@ -106,6 +160,20 @@ export function createFakeServer() {
       songs.set(id, { bytes, etag, type });
     },
     url: (id: string) => `${ORIGIN}/songs/listen/${encodeURIComponent(id)}`,
+    /** The user's current raw offline key (made on first use). */
+    keyOf: (userId: string) => userOf(userId).key,
+    /** A password change: the user gets a new offline key. */
+    rotateKey(userId: string) {
+      users.set(userId, newKey());
+    },
+    signIn(userId: string) {
+      state.session = userId;
+    },
+    /** This browser's session ends; its private requests get 401 with `reason`. */
+    endSession(reason: 'session-expired' | 'account-removed') {
+      state.session = null;
+      state.signedOutReason = reason;
+    },
   };
 }
 

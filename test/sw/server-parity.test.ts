@@ -6,10 +6,12 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Song } from '../../api/catalog/song.ts';
+import { createMemoryKeyStore } from '../../sw/keyring.ts';
 import { createWorkerServices, type WorkerServices } from '../../sw/services.ts';
 import { rawRequest, startTestApi, type TestApi } from '../helpers/api-server.ts';
 import { makeWav } from '../helpers/wav-fixture.ts';
 import { FakeCacheStorage } from './fake-cache-storage.ts';
+import { signedInState } from './harness.ts';
 
 // About 640 KiB: three of the worker's 256 KiB chunks.
 const SONG = Buffer.from(makeWav({ seconds: 40, title: 'Parity', artist: 'Tests', seed: 5 }));
@@ -21,6 +23,9 @@ let worker: WorkerServices;
 beforeAll(async () => {
   api = await startTestApi({ 'A/parity.wav': SONG }, 'fs', 'node');
   song = api.catalog.entries()[0]!.song;
+  // Signed in: the worker keeps (sealed) chunks, so its cached answers are compared too.
+  const keyStore = createMemoryKeyStore();
+  keyStore.value = await signedInState('parity-user', new Uint8Array(32).fill(7));
   worker = createWorkerServices({
     fetch: (url, init) => fetch(url, init),
     caches: new FakeCacheStorage(),
@@ -28,6 +33,7 @@ beforeAll(async () => {
     estimate: async () => ({ usage: 0, quota: 10 * 1024 ** 3 }),
     persisted: async () => true,
     broadcast: () => {},
+    keyStore,
     reportInterval: 0,
   });
   await worker.ready;

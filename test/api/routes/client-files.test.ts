@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../api/app.ts';
 import { createCatalog } from '../../../api/catalog/catalog.ts';
 import { createFsAudioStore } from '../../../api/storage/fs-audio-store.ts';
+import { memoryCovers } from '../../helpers/memory-covers.ts';
 
 let dir: string;
 let app: ReturnType<typeof createApp>;
@@ -21,7 +22,12 @@ beforeAll(async () => {
   await writeFile(join(dir, 'manifest.webmanifest'), '{"name":"Tapedeck"}');
   await writeFile(join(dir, 'sw.js'), 'self.addEventListener("fetch", () => {});');
   const catalog = createCatalog(createStorage({ driver: memoryDriver() }));
-  app = createApp({ catalog, audio: createFsAudioStore(dir), clientDir: dir });
+  app = createApp({
+    catalog,
+    audio: createFsAudioStore(dir),
+    covers: memoryCovers(),
+    clientDir: dir,
+  });
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 

@@ -4,10 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../../../api/app.ts';
 import { createCatalog } from '../../../api/catalog/catalog.ts';
 import { createFsAudioStore } from '../../../api/storage/fs-audio-store.ts';
+import { memoryCovers } from '../../helpers/memory-covers.ts';
 
 const app = createApp({
   catalog: createCatalog(createStorage({ driver: memoryDriver() })),
   audio: createFsAudioStore('/nonexistent-tapedeck-music'),
+  covers: memoryCovers(),
 });
 const send = (method: string, path: string) =>
   app.fetch(new Request(`http://127.0.0.1${path}`, { method }));

@@ -4,6 +4,7 @@ import type { Song } from '../../../api/catalog/song.ts';
 import {
   type Backend,
   rawRequest,
+  songsOf,
   startTestApi,
   type TestApi,
   type Transport,
@@ -37,7 +38,7 @@ describe.each(setups)('stream route over the %s store, %s transport', (backend, 
       backend,
       transport,
     );
-    song = api.catalog.list({ q: 'range song', limit: 1, offset: 0 }).items[0]!;
+    song = songsOf(api.catalog, 'range song')[0]!;
   });
   afterAll(() => api.close());
 
@@ -254,7 +255,7 @@ describe('long songs through the Node fast path', () => {
   let song: Song;
   beforeAll(async () => {
     api = await startTestApi({ 'Tests/big.wav': BIG }, 'fs', 'node');
-    song = api.catalog.list({ limit: 1, offset: 0 }).items[0]!;
+    song = songsOf(api.catalog)[0]!;
   });
   afterAll(() => api.close());
 

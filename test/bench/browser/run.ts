@@ -13,10 +13,11 @@ import { type LighthouseRun, type Preset, runLighthouse } from './lighthouse.ts'
 import { measurePlayLatency } from './play-latency.ts';
 import { killRunning } from './processes.ts';
 import { type BenchResults, formatReport, type Outcome, writeResults } from './report.ts';
+import { measureSealCost } from './seal-cost.ts';
 import { measureSeekLatency } from './seek-latency.ts';
 import { type BenchServer, buildClient, pickSong, repoRoot, startServer } from './server.ts';
 
-const SETTINGS = { seeks: 20, seed: 20_261_124, playRuns: 5, timeoutMs: 10_000 };
+const SETTINGS = { seeks: 20, seed: 20_261_124, playRuns: 5, timeoutMs: 10_000, sealRounds: 9 };
 const PRESETS: Preset[] = ['desktop', 'mobile'];
 /** The whole run is bounded too: about 1.5 minutes normally, 5 at worst on a busy machine. */
 const RUN_LIMIT_MS = 8 * 60_000;
@@ -71,6 +72,9 @@ async function main(): Promise<number> {
     const play = await step('click play → progress', () =>
       measurePlayLatency(url, song, SETTINGS.playRuns, SETTINGS.timeoutMs),
     );
+    const seal = await step('sealing cost (plain vs sealed)', () =>
+      measureSealCost(url, song, SETTINGS.sealRounds),
+    );
     const bundle = await step('client size', () => measureBundleSize(dist, url));
     const lighthouse: Array<Outcome<LighthouseRun>> = [];
     for (const preset of PRESETS) {
@@ -92,6 +96,7 @@ async function main(): Promise<number> {
       song,
       seek,
       play,
+      seal,
       bundle,
       lighthouse,
     };
@@ -99,7 +104,7 @@ async function main(): Promise<number> {
     const section = formatReport(results);
     writeResults(join(repoRoot, 'test/bench/browser/RESULTS.md'), section);
     process.stdout.write(`\n${section}`);
-    const failed = [seek, play, bundle, ...lighthouse].some((o) => !o.ok);
+    const failed = [seek, play, seal, bundle, ...lighthouse].some((o) => !o.ok);
     return failed ? 1 : 0;
   } finally {
     clearTimeout(watchdog);

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createAccountsStub } from '../../browser/lib/accounts-stub.ts';
 import { killTree, runBounded } from './processes.ts';
 
 export const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
@@ -34,12 +35,17 @@ export async function buildClient(outDir: string): Promise<void> {
 export async function startServer(clientDir: string, cacheDir: string): Promise<BenchServer> {
   mkdirSync(cacheDir, { recursive: true });
   const port = await freePort();
+  const innerPort = await freePort();
+  // The worker keeps songs only under a signed-in user's offline key: the accounts contract stands
+  // in front of the server (test/browser/lib/accounts-stub.ts) until the server has it.
+  const accounts = createAccountsStub(innerPort);
+  await accounts.listen(port);
   const child = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts'], {
     cwd: repoRoot,
     env: {
       ...process.env,
       HOST: '127.0.0.1',
-      PORT: String(port),
+      PORT: String(innerPort),
       CACHE_DIR: cacheDir,
       CLIENT_DIR: clientDir,
       WATCH: '0',
@@ -54,7 +60,7 @@ export async function startServer(clientDir: string, cacheDir: string): Promise<
     url,
     pid: child.pid!,
     output: () => output,
-    stop: () => stopChild(child),
+    stop: () => Promise.all([stopChild(child), accounts.close()]).then(() => undefined),
   };
   try {
     await waitForHealth(url, child, () => output);

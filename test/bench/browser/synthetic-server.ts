@@ -2,7 +2,7 @@ import { createServer, type RequestListener } from 'node:http';
 import { getQuery, getRouterParam, H3, HTTPError } from 'h3';
 import { toNodeHandler } from 'srvx/node';
 import { listen } from '../../../api/http/listen.ts';
-import { placeholderCoverSvg } from '../../../api/lib/placeholder-cover.ts';
+import { placeholderSvg } from '../../../api/covers/placeholder.ts';
 import { registerClientRoutes } from '../../../api/routes/client-files.ts';
 import type { SyntheticLibrary } from './synthetic-library.ts';
 
@@ -62,7 +62,7 @@ export async function startSyntheticServer(
   });
   app.get('/api/songs/:id/cover', (e) => {
     const id = getRouterParam(e, 'id') ?? '';
-    return new Response(placeholderCoverSvg(id, id, id), {
+    return new Response(placeholderSvg(id, 256), {
       headers: {
         'content-type': 'image/svg+xml',
         'cache-control': 'public, max-age=31536000, immutable',

@@ -1,4 +1,5 @@
 import { CHUNK_KEY_ORIGIN, CHUNK_SIZE, chunkCount, parseChunkKey } from '../../../sw/chunks.ts';
+import { SEAL_OVERHEAD } from '../../../sw/seal.ts';
 import type { BrowserAdapter } from '../adapters/types.ts';
 
 /** One entry of Cache Storage as the page sees it. */
@@ -45,12 +46,17 @@ export async function listCachedChunks(browser: BrowserAdapter): Promise<CachedC
   });
 }
 
-/** Chunks of `id` that are not the length the chunk maths says for a song of `size` bytes. */
+/**
+ * Chunks of `id` whose stored length is not what the chunk maths says for a song of `size` bytes,
+ * sealed (each chunk is stored with its IV and tag: sw/seal.ts).
+ */
 export function wrongLengthChunks(chunks: CachedChunk[], id: string, size: number): string[] {
   const last = chunkCount(size) - 1;
+  const stored = (index: number) =>
+    (index === last ? size - last * CHUNK_SIZE : CHUNK_SIZE) + SEAL_OVERHEAD;
   return chunks
     .filter((c) => c.id === id)
-    .filter((c) => c.length !== (c.index === last ? size - last * CHUNK_SIZE : CHUNK_SIZE))
+    .filter((c) => c.length !== stored(c.index))
     .map((c) => `chunk ${c.index} (${c.etag}) in ${c.cache}: ${c.length} bytes`);
 }
 

@@ -9,7 +9,7 @@ export interface ClientCopy {
    * Appends code to the served sw.js, so the browser sees new worker bytes (a new version) that
    * answers a `TEST_VERSION` message with `marker` (see `askWorkerVersion`).
    */
-  markWorkerVersion(marker: string): void;
+  markWorkerVersion(marker: string, options?: { installDelayMs?: number }): void;
   remove(): void;
 }
 
@@ -20,7 +20,7 @@ export function copyBuiltClient(builtDir: string): ClientCopy {
   cpSync(builtDir, dir, { recursive: true });
   return {
     dir,
-    markWorkerVersion: (marker) =>
+    markWorkerVersion: (marker, options = {}) =>
       appendFileSync(
         join(dir, 'sw.js'),
         `
@@ -28,6 +28,13 @@ self.addEventListener('message', (event) => {
   if (event.data && event.data.type === 'TEST_VERSION' && event.source)
     event.source.postMessage({ type: 'TEST_VERSION', version: ${JSON.stringify(marker)} });
 });
+${
+  options.installDelayMs
+    ? `self.addEventListener('install', (event) => {
+  event.waitUntil(new Promise((resolve) => setTimeout(resolve, ${options.installDelayMs})));
+});`
+    : ''
+}
 `,
       ),
     remove: () => rmSync(dir, { recursive: true, force: true }),

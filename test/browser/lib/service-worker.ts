@@ -38,6 +38,8 @@ export const readWorkerState = async (): Promise<WorkerState> => {
 export async function ensureControlled(
   browser: BrowserAdapter,
   timeoutMs = 20_000,
+  /** False: never reload, wait for the worker to claim this very page (clients.claim()). */
+  allowReload = true,
 ): Promise<WorkerState> {
   const started = Date.now();
   const seen: string[] = [];
@@ -50,7 +52,7 @@ export async function ensureControlled(
     if (state.controlled) return state;
     if (state.active === 'activated') activeSince ??= Date.now();
     // Active but not claiming this page within 3 s: a reload puts the page under the worker.
-    if (!reloaded && activeSince !== null && Date.now() - activeSince > 3000) {
+    if (allowReload && !reloaded && activeSince !== null && Date.now() - activeSince > 3000) {
       reloaded = true;
       await browser.reload();
     }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../../helpers/free-port.ts';
+import { type AccountsStub, createAccountsStub } from './accounts-stub.ts';
 import { type OwnedProcess, spawnOwned } from './owned-process.ts';
 import { waitFor } from './wait.ts';
 
@@ -25,6 +26,8 @@ export interface TapedeckServer {
   /** `http://127.0.0.1:<port>` */
   readonly origin: string;
   readonly port: number;
+  /** The accounts contract in front of the server until it has its own (accounts-stub.ts). */
+  readonly accounts: AccountsStub;
   readonly musicDir: string;
   readonly cacheDir: string;
   /** Starts the process (again) on the same port and waits for /api/health. */
@@ -44,6 +47,9 @@ export async function startTapedeckServer(
 ): Promise<TapedeckServer> {
   const musicDir = resolve(REPO_ROOT, options.musicDir ?? 'data/music');
   const port = options.port ?? (await freePort());
+  const innerPort = await freePort();
+  const accounts = createAccountsStub(innerPort);
+  let stubListening = false;
   const cacheDir = mkdtempSync(join(tmpdir(), 'tapedeck-cache-'));
   const origin = `http://127.0.0.1:${port}`;
   const healthTimeoutMs = options.healthTimeoutMs ?? 60_000;
@@ -53,6 +59,7 @@ export async function startTapedeckServer(
   const server: TapedeckServer = {
     origin,
     port,
+    accounts,
     musicDir,
     cacheDir,
     async start() {
@@ -65,7 +72,7 @@ export async function startTapedeckServer(
         env: {
           ...process.env,
           ...options.env,
-          PORT: String(port),
+          PORT: String(innerPort),
           HOST: '127.0.0.1',
           MUSIC_DIR: musicDir,
           CACHE_DIR: cacheDir,
@@ -75,6 +82,8 @@ export async function startTapedeckServer(
         },
       });
       current = proc;
+      if (!stubListening) await accounts.listen(port);
+      stubListening = true;
       await waitFor(
         async () => {
           if (proc.hasExited()) {
@@ -93,6 +102,8 @@ export async function startTapedeckServer(
     },
     async stop(graceMs = 3000) {
       if (!current) return;
+      if (stubListening) await accounts.close();
+      stubListening = false;
       await current.stop(graceMs);
       await waitFor(
         () =>

@@ -70,13 +70,16 @@ export async function startTruncatingProxy(target: string): Promise<TruncatingPr
         answer.on('data', (piece: Buffer) => {
           if (entry.cutAfter !== null) return;
           const room = cut.keepBytes - sent;
-          if (room > 0) res.write(piece.subarray(0, room));
-          sent += Math.min(room, piece.length);
-          if (sent < cut.keepBytes) return;
+          const kept = piece.subarray(0, Math.max(0, room));
+          sent += kept.length;
+          if (sent < cut.keepBytes) {
+            res.write(kept);
+            return;
+          }
           entry.cutAfter = sent;
           answer.destroy();
-          // Let the kept bytes leave before the connection drops.
-          setTimeout(() => res.socket?.destroy(), 50);
+          // The connection drops once the kept bytes are handed to the socket (not after a guess).
+          res.write(kept, () => res.socket?.destroy());
         });
         answer.on('end', () => {
           if (entry.cutAfter === null) res.end();

@@ -41,10 +41,14 @@ export async function takeScreenshots(browser: ChromiumAdapter, url: string): Pr
         Promise.all(
           images.map(
             (img) =>
-              new Promise((resolve) => img.addEventListener('load', resolve, { once: true })),
+              new Promise((resolve) => {
+                img.addEventListener('load', resolve, { once: true });
+                img.addEventListener('error', resolve, { once: true });
+              }),
           ),
         ),
-        new Promise((resolve) => setTimeout(resolve, 1500)),
+        // A bound, not a guess: the covers' load events end the wait as soon as they come.
+        new Promise((resolve) => setTimeout(resolve, 10_000)),
       ]);
     });
     const path = join(SCREENSHOT_DIR, `chromium-${width}x${height}.png`);

@@ -68,7 +68,7 @@ export async function runEviction(browser: BrowserAdapter, clientDir: string): P
     });
     await check('B still plays', async () => {
       const before = await browser.evaluate(readAudio, AUDIO);
-      expect(new URL(before.src).pathname).toBe(b.streamUrl);
+      expect(pathAndQuery(before.src)).toBe(b.streamUrl);
       await waitForPlayback(browser, {
         id: AUDIO,
         pastSeconds: before.currentTime + 1,
@@ -87,4 +87,10 @@ function pick(songs: Song[]): [Song, Song] {
   const [a, b] = [...songs].sort((x, y) => x.title.localeCompare(y.title));
   if (!a || !b) throw new Error(`eviction needs two songs, the catalog has ${songs.length}`);
   return [a, b];
+}
+
+/** The path and query of an absolute URL: what a song's `streamUrl` holds (`/songs/listen/<id>?v=…`). */
+function pathAndQuery(url: string): string {
+  const { pathname, search } = new URL(url);
+  return pathname + search;
 }

@@ -69,7 +69,7 @@ export async function runOfflineAfterFirstPlay(
       timeoutMs: 20_000,
       what: 'first play',
     });
-    expect(new URL(state.src).pathname).toBe(played.streamUrl);
+    expect(pathAndQuery(state.src)).toBe(played.streamUrl);
     return state.duration > 0 ? state.duration : played.duration;
   });
 
@@ -162,4 +162,10 @@ async function expectResumesNear(
     what,
   });
   expect(state.currentTime, `${what}: position after the seek`).toBeLessThan(target + 15);
+}
+
+/** The path and query of an absolute URL: what a song's `streamUrl` holds (`/songs/listen/<id>?v=…`). */
+function pathAndQuery(url: string): string {
+  const { pathname, search } = new URL(url);
+  return pathname + search;
 }

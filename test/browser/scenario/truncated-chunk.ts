@@ -42,7 +42,8 @@ export async function runTruncatedChunk(browser: BrowserAdapter, clientDir: stri
     const file = folder.read(LIBRARY.neonHarbor);
     const cutRange = `bytes=${CUT_CHUNK * CHUNK_SIZE}-`;
     proxy.arm({
-      match: (url, range) => url.startsWith(song.streamUrl) && range?.startsWith(cutRange) === true,
+      match: (url, range) =>
+        url.startsWith(song.streamUrl.split('?')[0]!) && range?.startsWith(cutRange) === true,
       keepBytes: KEPT_BYTES,
     });
 

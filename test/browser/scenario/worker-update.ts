@@ -46,7 +46,8 @@ export async function runWorkerUpdate(
       await browser.evaluate(() => {
         (window as Window & { firstLoad?: boolean }).firstLoad = true;
       });
-      await ensureControlled(browser, 30_000);
+      // The first-visit tab must be claimed by the worker, not reloaded into its control.
+      await ensureControlled(browser, 30_000, tab === 'returning');
       const claimed = await browser.evaluate(() => 'firstLoad' in window);
       if (tab === 'first-visit')
         expect(claimed, 'the first tab is claimed, not reloaded').toBe(true);
@@ -76,6 +77,9 @@ export async function runWorkerUpdate(
       await waitFor(() => app.deep.count(['td-update-prompt[open]', byTestId('update-button')]), {
         timeoutMs: 20_000,
         message: 'an open td-update-prompt with [data-testid="update-button"]',
+      }).catch(async (error: unknown) => {
+        const worker = await browser.evaluate(readWorkerState).catch(String);
+        throw new Error(`${String(error)}\nworker: ${JSON.stringify(worker)}`);
       });
     });
     await step('Update reloads the page under the new worker', async () => {
@@ -136,4 +140,71 @@ async function describeAfterClick(browser: BrowserAdapter): Promise<string> {
     `after the click: update button "${button?.text}" (disabled: ${button?.disabled}); ` +
     `worker ${JSON.stringify(worker)}; the controller answers TEST_VERSION with ${version}`
   );
+}
+
+/**
+ * The update card must not depend on who started the update: here a new worker is already
+ * installing (its install takes 8 s) when the page loads and registers, as after an update check
+ * from another tab or one that raced the page's idle-time registration. workbox-window reports
+ * only installs it watched from the start; the card must show anyway once the worker waits.
+ */
+export async function runUpdateInstallingAtLoad(
+  browser: BrowserAdapter,
+  clientDir: string,
+): Promise<void> {
+  const client = copyBuiltClient(clientDir);
+  const folder = createMusicFolder([LIBRARY.slowLights]);
+  const server = await startTapedeckServer({
+    musicDir: folder.dir,
+    env: { CLIENT_DIR: client.dir },
+  });
+  const app = createApp(browser);
+  const { step, finish } = createChecks(browser);
+  const marker = `v2-early-${Date.now()}`;
+  try {
+    await step('worker v1 controls the page', async () => {
+      await browser.open(`${server.origin}/?run=update-installing`);
+      await ensureControlled(browser, 30_000);
+      await app.waitForRows(1, 15_000, 'library under v1');
+    });
+    client.markWorkerVersion(marker, { installDelayMs: 8000 });
+    await step('v2 starts installing, then the page reloads and registers meanwhile', async () => {
+      const installing = await browser.evaluate(async () => {
+        const registration = await navigator.serviceWorker.getRegistration();
+        await registration?.update();
+        return registration?.installing?.state ?? null;
+      });
+      expect(installing, 'v2 is installing').toBe('installing');
+      await browser.reload();
+    });
+    await step('the update card shows once v2 waits', async () => {
+      await waitFor(() => app.deep.count(['td-update-prompt[open]', byTestId('update-button')]), {
+        timeoutMs: 30_000,
+        message: 'an open td-update-prompt with [data-testid="update-button"]',
+      }).catch(async (error: unknown) => {
+        const worker = await browser.evaluate(readWorkerState).catch(String);
+        throw new Error(`${String(error)}\nworker: ${JSON.stringify(worker)}`);
+      });
+    });
+    await step('Update reloads the page under v2', async () => {
+      await browser.evaluate(() => {
+        (window as Window & { beforeUpdate?: boolean }).beforeUpdate = true;
+      });
+      await app.deep.click(['td-update-prompt[open]', byTestId('update-button')]);
+      await waitFor(
+        () =>
+          browser.evaluate(() => !('beforeUpdate' in window) && document.readyState === 'complete'),
+        { timeoutMs: 30_000, message: 'the page to reload after Update' },
+      ).catch(async (error: unknown) => {
+        throw new Error(`${String(error)}\n${await describeAfterClick(browser)}`);
+      });
+      await ensureControlled(browser, 30_000);
+      expect(await browser.evaluate(askWorkerVersion, 5000), 'the controller runs v2').toBe(marker);
+    });
+    finish();
+  } finally {
+    await server.close();
+    folder.remove();
+    client.remove();
+  }
 }

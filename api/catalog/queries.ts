@@ -1,0 +1,181 @@
+import type { LibraryIndex } from './library-index.ts';
+import { matchesAll, queryTerms } from './search-text.ts';
+import type { SongSearch } from './song-search.ts';
+import type { AlbumSort, ArtistSort, SongSort, SortOrders } from './sort-orders.ts';
+import type { UserView } from './user-view.ts';
+
+export interface QueryState {
+  index: LibraryIndex;
+  orders: SortOrders;
+  search: SongSearch;
+}
+
+export type SongListSort = SongSort | 'recently-played' | 'most-played';
+
+export interface SongQuery {
+  q?: string;
+  albumId?: string;
+  artistId?: string;
+  genre?: string;
+  favourite?: boolean;
+  sort?: SongListSort;
+  limit: number;
+  offset: number;
+}
+
+export interface AlbumQuery {
+  q?: string;
+  artistId?: string;
+  genre?: string;
+  sort?: AlbumSort;
+  limit: number;
+  offset: number;
+}
+
+export interface ArtistQuery {
+  q?: string;
+  sort?: ArtistSort;
+  limit: number;
+  offset: number;
+}
+
+export interface RowPage {
+  rows: number[];
+  total: number;
+}
+
+/** Songs matching every filter, in the asked order, one page of rows. */
+export function querySongs(state: QueryState, query: SongQuery, view: UserView): RowPage {
+  const { index } = state;
+  const { songs } = index;
+  const keep = songFilter(state, query, view);
+  if (query.sort === 'recently-played' || query.sort === 'most-played') {
+    const played = [...view.plays.entries()]
+      .map(([id, plays]) => ({ row: index.songById.get(id), ...plays }))
+      .filter(
+        (p): p is typeof p & { row: number } =>
+          p.row !== undefined && (keep === null || keep[p.row] === 1),
+      )
+      .sort((x, y) =>
+        query.sort === 'most-played'
+          ? y.count - x.count || y.lastPlayedAt - x.lastPlayedAt
+          : y.lastPlayedAt - x.lastPlayedAt,
+      );
+    return page(
+      played.map((p) => p.row),
+      query,
+    );
+  }
+  return walk(state.orders.songs(query.sort ?? 'default'), keep, query, songs.length);
+}
+
+export function queryAlbums(state: QueryState, query: AlbumQuery): RowPage {
+  const { albums, artistById } = state.index;
+  const terms = queryTerms(query.q);
+  const artist = query.artistId === undefined ? undefined : (artistById.get(query.artistId) ?? -1);
+  const genre = query.genre?.toLocaleLowerCase('en');
+  const keep = (a: number) => {
+    const album = albums[a]!;
+    if (artist !== undefined && album.artistIndex !== artist) return false;
+    if (genre !== undefined && !album.genres.some((g) => g.toLocaleLowerCase('en') === genre))
+      return false;
+    return terms.length === 0 || matchesAll(nameTexts(state.index).albums[a]!, terms);
+  };
+  return walk(state.orders.albums(query.sort ?? 'name'), keep, query, albums.length);
+}
+
+export function queryArtists(state: QueryState, query: ArtistQuery): RowPage {
+  const terms = queryTerms(query.q);
+  const { artists } = state.index;
+  const keep = (a: number) =>
+    terms.length === 0 || matchesAll(nameTexts(state.index).artists[a]!, terms);
+  return walk(state.orders.artists(query.sort ?? 'name'), keep, query, artists.length);
+}
+
+/** The rows every filter keeps (1), or null when there is no filter. */
+function songFilter(state: QueryState, query: SongQuery, view: UserView): Uint8Array | null {
+  const { index } = state;
+  const { songs, albums } = index;
+  const masks: Uint8Array[] = [];
+  if (query.albumId !== undefined) {
+    const mask = new Uint8Array(songs.length);
+    const album = index.albumById.get(query.albumId);
+    if (album !== undefined) for (const row of albums[album]!.songs) mask[row] = 1;
+    masks.push(mask);
+  }
+  if (query.artistId !== undefined) {
+    const mask = new Uint8Array(songs.length);
+    const artist = index.artistById.get(query.artistId);
+    if (artist !== undefined) {
+      for (const a of index.artists[artist]!.albums)
+        for (const row of albums[a]!.songs) mask[row] = 1;
+    }
+    masks.push(mask);
+  }
+  if (query.genre !== undefined) {
+    const mask = new Uint8Array(songs.length);
+    const genre = index.genres.get(query.genre.toLocaleLowerCase('en'));
+    for (const row of genre?.rows ?? []) mask[row] = 1;
+    masks.push(mask);
+  }
+  if (query.favourite) {
+    const mask = new Uint8Array(songs.length);
+    for (const id of view.favourites.songs) {
+      const row = index.songById.get(id);
+      if (row !== undefined) mask[row] = 1;
+    }
+    masks.push(mask);
+  }
+  const terms = queryTerms(query.q);
+  if (terms.length > 0) masks.push(state.search.match(terms));
+  if (masks.length === 0) return null;
+  const all = masks[0]!;
+  for (const mask of masks.slice(1))
+    for (let row = 0; row < all.length; row++) all[row]! &= mask[row]!;
+  return all;
+}
+
+/** Counts every kept row of `order` (all when `keep` is null) and collects the asked page. */
+function walk(
+  order: Uint32Array,
+  keep: Uint8Array | ((row: number) => boolean) | null,
+  { limit, offset }: { limit: number; offset: number },
+  length: number,
+): RowPage {
+  if (keep === null) return { rows: [...order.subarray(offset, offset + limit)], total: length };
+  const rows: number[] = [];
+  let total = 0;
+  const kept = typeof keep === 'function' ? keep : (row: number) => keep[row] === 1;
+  for (let i = 0; i < length; i++) {
+    const row = order[i]!;
+    if (!kept(row)) continue;
+    if (total >= offset && rows.length < limit) rows.push(row);
+    total++;
+  }
+  return { rows, total };
+}
+
+function page(all: number[], { limit, offset }: { limit: number; offset: number }): RowPage {
+  return { rows: all.slice(offset, offset + limit), total: all.length };
+}
+
+const texts = new WeakMap<LibraryIndex, { albums: string[]; artists: string[] }>();
+
+/** Folded "name artist" of each album and name of each artist, made once per catalog. */
+export function nameTexts(index: LibraryIndex): { albums: string[]; artists: string[] } {
+  let made = texts.get(index);
+  if (!made) {
+    made = {
+      albums: index.albums.map((album) =>
+        foldName(`${album.name ?? ''} ${index.artists[album.artistIndex]!.name}`),
+      ),
+      artists: index.artists.map((artist) => foldName(artist.name)),
+    };
+    texts.set(index, made);
+  }
+  return made;
+}
+
+function foldName(text: string): string {
+  return queryTerms(text).join(' ');
+}
