@@ -1,8 +1,8 @@
 import { createServer, type RequestListener } from 'node:http';
 import { getQuery, getRouterParam, H3, HTTPError } from 'h3';
 import { toNodeHandler } from 'srvx/node';
-import { listen } from '../../../api/http/listen.ts';
 import { placeholderSvg } from '../../../api/covers/placeholder.ts';
+import { listen } from '../../../api/http/listen.ts';
 import { registerClientRoutes } from '../../../api/routes/client-files.ts';
 import type { SyntheticLibrary } from './synthetic-library.ts';
 
