@@ -1,9 +1,12 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createStorage } from 'unstorage';
 import fsDriver from 'unstorage/drivers/fs-lite';
 import memoryDriver from 'unstorage/drivers/memory';
 import { createApp } from './app.ts';
+import type { AuthConfig } from './auth/auth-config.ts';
+import { createStreamAuthorizer } from './auth/authorize-stream.ts';
+import { type Auth, createAuth } from './auth/create-auth.ts';
 import { createCatalog } from './catalog/catalog.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createCoverImages } from './covers/cover-images.ts';
@@ -15,6 +18,7 @@ import { fileNameOf } from './scan/key-names.ts';
 import { createRescanner } from './scan/rescanner.ts';
 import { scanLibrary } from './scan/scan-library.ts';
 import { watchLibrary } from './scan/watch-library.ts';
+import { createStateStore } from './state/create-state-store.ts';
 import { createStores } from './storage/create-stores.ts';
 import { escapeControlChars } from './text/control-chars.ts';
 
@@ -23,11 +27,16 @@ const log = createLogger();
 /** The entry: reads the environment, builds storage, scans, serves, and shuts down cleanly. */
 async function main() {
   const config = loadConfig(process.env);
+  const tls = readTls(config.auth.tls);
   if (!statSync(config.musicDir, { throwIfNoEntry: false })?.isDirectory()) {
     throw new ConfigError(`MUSIC_DIR=${config.musicDir} is not a folder`);
   }
   const hasClient = existsSync(join(config.clientDir, 'index.html'));
   if (!hasClient) log.warn(`no built client in ${config.clientDir}: run \`npm run build\``);
+  const state = createStateStore(config.stateStore, config.cacheDir);
+  const auth = await createAuth({ state, config: config.auth, clientDir: config.clientDir });
+  if (auth.createdAdmin)
+    log.info(`created the admin ${auth.createdAdmin.username} (ADMIN_USERNAME)`);
 
   const stores = createStores(config, log);
   const catalog = createCatalog(stores.catalogStorage);
@@ -57,9 +66,11 @@ async function main() {
     await scanner.rescan(`a song changed under the server (${fileNameOf(key)})`);
   };
   const app = createApp({
+    state,
     catalog,
     audio: stores.audio,
     covers,
+    auth,
     clientDir: config.clientDir,
     log,
     onStale,
@@ -70,10 +81,13 @@ async function main() {
     audio: stores.audio,
     log,
     onStale,
+    authorize: createStreamAuthorizer(auth),
+    tls,
     timeouts: { stallMs: config.streamStallTimeout * 1000 },
   });
   const url = await listen(server, config.port, config.host);
   log.success(`Tapedeck is playing on ${url} (${catalog.size()} songs, ${stores.audio.name})`);
+  await announceSetup(auth, config.auth.publicUrl?.origin ?? url.replace(/\/$/, ''));
   // Sort orders and search index next (about a second at 100 000 songs), then the rescan.
   void catalog
     .warm()
@@ -97,11 +111,36 @@ async function main() {
     const grace = setTimeout(() => server.closeAllConnections(), config.shutdownGrace * 1000);
     await closed;
     clearTimeout(grace);
-    await Promise.all([stores.dispose(), coverCache.dispose()]);
+    auth.dispose();
+    await Promise.all([stores.dispose(), state.dispose(), coverCache.dispose()]);
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+/** With no account yet, the way to make the first one: the one-time setup link. */
+async function announceSetup(auth: Auth, origin: string) {
+  if (!(await auth.firstAccount.needed())) return;
+  const token = await auth.firstAccount.issueToken();
+  log.warn(
+    `No account yet. Create the first one at ${origin}/#setup=${token} ` +
+      '(from this machine, the token is not needed), or start with ADMIN_USERNAME and ADMIN_PASSWORD.',
+  );
+}
+
+function readTls(tls: AuthConfig['tls']) {
+  if (!tls) return undefined;
+  const read = (path: string, name: string) => {
+    try {
+      return readFileSync(path);
+    } catch (error) {
+      throw new ConfigError(
+        `${name}=${path} cannot be read (${(error as NodeJS.ErrnoException).code})`,
+      );
+    }
+  };
+  return { cert: read(tls.certPath, 'TLS_CERT'), key: read(tls.keyPath, 'TLS_KEY') };
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { H3 } from 'h3';
 import { toNodeHandler } from 'srvx/node';
+import type { StreamAuthorizer } from '../auth/authorize-stream.ts';
 import type { StreamDeps } from '../stream/prepare-stream.ts';
 import { createStreamFastPath } from './stream-fast-path.ts';
 
@@ -30,7 +32,14 @@ export const DEFAULT_TIMEOUTS: HttpTimeouts = {
  * h3 app (via srvx's Node adapter). Other runtimes can serve `app.fetch` alone: same behaviour.
  */
 export function createHttpServer(
-  deps: StreamDeps & { app: H3; timeouts?: Partial<HttpTimeouts> },
+  deps: StreamDeps & {
+    app: H3;
+    /** The stream route's access check on the fast path (auth/authorize-stream.ts). */
+    authorize: StreamAuthorizer;
+    timeouts?: Partial<HttpTimeouts>;
+    /** PEM certificate and key: an HTTPS server with the same handler. */
+    tls?: { cert: string | Buffer; key: string | Buffer };
+  },
 ): Server {
   const timeouts = { ...DEFAULT_TIMEOUTS, ...deps.timeouts };
   const handleStream = createStreamFastPath(deps);
@@ -39,16 +48,17 @@ export function createHttpServer(
     req: IncomingMessage,
     res: ServerResponse,
   ) => unknown;
-  const server = createServer(
-    {
-      headersTimeout: timeouts.headersMs,
-      requestTimeout: timeouts.requestMs,
-      keepAliveTimeout: timeouts.keepAliveMs,
-    },
-    (req, res) => {
-      if (!handleStream(req, res)) void handleApp(req, res);
-    },
-  );
+  const options = {
+    headersTimeout: timeouts.headersMs,
+    requestTimeout: timeouts.requestMs,
+    keepAliveTimeout: timeouts.keepAliveMs,
+  };
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
+    if (!handleStream(req, res)) void handleApp(req, res);
+  };
+  const server = deps.tls
+    ? createHttpsServer({ ...options, ...deps.tls }, handler)
+    : createServer(options, handler);
   // Without a 'timeout' listener, Node destroys the socket when it fires: exactly the stall cut.
   server.setTimeout(timeouts.stallMs);
   return server;

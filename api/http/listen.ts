@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { Server as HttpsServer } from 'node:https';
 
 /** Starts listening and resolves with the URL, or rejects with the listen error (EADDRINUSE …). */
 export function listen(server: Server, port: number, host: string): Promise<string> {
@@ -9,7 +10,8 @@ export function listen(server: Server, port: number, host: string): Promise<stri
       const address = server.address();
       const actualPort = typeof address === 'object' && address ? address.port : port;
       const shownHost = host.includes(':') ? `[${host}]` : host;
-      resolve(`http://${shownHost}:${actualPort}/`);
+      const scheme = server instanceof HttpsServer ? 'https' : 'http';
+      resolve(`${scheme}://${shownHost}:${actualPort}/`);
     });
   });
 }

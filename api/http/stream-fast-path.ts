@@ -1,4 +1,5 @@
 import { type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
+import type { StreamAuthorizer } from '../auth/authorize-stream.ts';
 import type { HeaderSource } from '../lib/http-semantics/conditional.ts';
 import { SONG_ID_PATTERN } from '../scan/song-id.ts';
 import { prepareStream, reportBodyError, type StreamDeps } from '../stream/prepare-stream.ts';
@@ -11,9 +12,10 @@ const PREFIX = '/songs/listen/';
  * Response, no web stream (the fs store's `send` writes from a shared descriptor into the socket),
  * no router. It answers what the h3 route answers (both go through prepare-stream.ts and the stream
  * core) and returns false for what it does not answer itself (other paths and methods, malformed or
- * unknown ids), which h3 then handles — including the JSON errors.
+ * unknown ids, requests not authorized from memory), which h3 then handles — including the JSON
+ * errors.
  */
-export function createStreamFastPath(deps: StreamDeps) {
+export function createStreamFastPath(deps: StreamDeps & { authorize: StreamAuthorizer }) {
   return function handleStream(req: IncomingMessage, res: ServerResponse): boolean {
     const url = req.url ?? '';
     const method = req.method;
@@ -23,6 +25,8 @@ export function createStreamFastPath(deps: StreamDeps) {
     if (!SONG_ID_PATTERN.test(id)) return false;
     const entry = deps.catalog.get(id);
     if (!entry) return false;
+    // A session or link verified recently, and the security headers; else h3 checks and answers.
+    if (!deps.authorize(req, res, id)) return false;
 
     prepareStream(deps, entry, method, nodeHeaders(req))
       .then(({ plan, object, key }) => {

@@ -1,4 +1,5 @@
 import { getRouterParam, type H3Event, HTTPError } from 'h3';
+import { requireUser } from '../auth/current-user.ts';
 import { badRequest, readId } from '../user-library/read-input.ts';
 import { exists, type UserLibraryDeps } from '../user-library/route-deps.ts';
 import { FAVOURITE_KINDS, type FavouriteKind } from '../user-library/types.ts';
@@ -12,7 +13,7 @@ export function registerFavouriteRoutes(routes: RouteTable, deps: UserLibraryDep
   const { library, lookup } = deps;
 
   routes.get('/api/favourites', async (event) => {
-    const user = deps.currentUser(event);
+    const user = requireUser(event);
     const [doc, view] = await Promise.all([library.favourites(user.id), library.view(user.id)]);
     const newestFirst = (kind: FavouriteKind, find: (id: string) => object | undefined) =>
       doc[kind]
@@ -27,7 +28,7 @@ export function registerFavouriteRoutes(routes: RouteTable, deps: UserLibraryDep
   });
 
   const change = (on: boolean) => async (event: H3Event) => {
-    const user = deps.currentUser(event);
+    const user = requireUser(event);
     const kind = getRouterParam(event, 'kind') as FavouriteKind;
     if (!FAVOURITE_KINDS.includes(kind))
       throw badRequest('favourites are songs, albums or artists');

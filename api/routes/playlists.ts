@@ -1,4 +1,6 @@
 import { getRouterParam, type H3Event, HTTPError } from 'h3';
+import { requireUser } from '../auth/current-user.ts';
+import { readJsonObject } from '../lib/json-body.ts';
 import type { PlaylistDoc } from '../user-library/documents.ts';
 import { onlyKeys, readId, readName, readSongIds } from '../user-library/read-input.ts';
 import { MAX_BODY_BYTES, type UserLibraryDeps } from '../user-library/route-deps.ts';
@@ -25,7 +27,7 @@ export function registerPlaylistRoutes(routes: RouteTable, deps: UserLibraryDeps
   const idOf = (event: H3Event) => readId(getRouterParam(event, 'id'), 'playlist id');
 
   routes.get('/api/playlists', async (event) => {
-    const user = deps.currentUser(event);
+    const user = requireUser(event);
     const [entries, view] = await Promise.all([library.playlists(user.id), library.view(user.id)]);
     const items: PlaylistSummary[] = entries.map((entry) => ({
       id: entry.id,
@@ -39,8 +41,8 @@ export function registerPlaylistRoutes(routes: RouteTable, deps: UserLibraryDeps
   });
 
   routes.post('/api/playlists', async (event) => {
-    const user = deps.currentUser(event);
-    const body = await deps.readBody(event, MAX_BODY_BYTES);
+    const user = requireUser(event);
+    const body = await readJsonObject(event, MAX_BODY_BYTES);
     onlyKeys(body, ['name', 'songIds']);
     const view = await library.view(user.id);
     const name = readName(body.name);
@@ -63,7 +65,7 @@ export function registerPlaylistRoutes(routes: RouteTable, deps: UserLibraryDeps
   });
 
   routes.get('/api/playlists/:id', async (event) => {
-    const user = deps.currentUser(event);
+    const user = requireUser(event);
     const id = idOf(event);
     const [doc, view] = await Promise.all([library.playlist(user.id, id), library.view(user.id)]);
     if (!doc) throw notFound();
@@ -71,9 +73,9 @@ export function registerPlaylistRoutes(routes: RouteTable, deps: UserLibraryDeps
   });
 
   routes.patch('/api/playlists/:id', async (event) => {
-    const user = deps.currentUser(event);
+    const user = requireUser(event);
     const id = idOf(event);
-    const body = await deps.readBody(event, MAX_BODY_BYTES);
+    const body = await readJsonObject(event, MAX_BODY_BYTES);
     onlyKeys(body, ['name', 'songIds']);
     const view = await library.view(user.id);
     const changes: { name?: string; songIds?: string[] } = {};
@@ -86,7 +88,7 @@ export function registerPlaylistRoutes(routes: RouteTable, deps: UserLibraryDeps
   });
 
   routes.delete('/api/playlists/:id', async (event) => {
-    const user = deps.currentUser(event);
+    const user = requireUser(event);
     if (!(await library.deletePlaylist(user.id, idOf(event)))) throw notFound();
     return new Response(null, { status: 204 });
   });

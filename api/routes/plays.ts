@@ -1,4 +1,6 @@
 import { getQuery } from 'h3';
+import { requireUser } from '../auth/current-user.ts';
+import { readJsonObject } from '../lib/json-body.ts';
 import {
   badRequest,
   onlyKeys,
@@ -23,8 +25,8 @@ export function registerPlayRoutes(routes: RouteTable, deps: UserLibraryDeps) {
   const known = (view: LibraryView) => (id: string) => lookup.song(id, view) !== undefined;
 
   routes.post('/api/plays', async (event) => {
-    const user = deps.currentUser(event);
-    const body = await deps.readBody(event, MAX_BODY_BYTES);
+    const user = requireUser(event);
+    const body = await readJsonObject(event, MAX_BODY_BYTES);
     onlyKeys(body, ['songId', 'playedAt']);
     const songId = readId(body.songId, 'songId');
     const playedAt = readPlayedAt(body.playedAt, now());
@@ -38,7 +40,7 @@ export function registerPlayRoutes(routes: RouteTable, deps: UserLibraryDeps) {
   });
 
   routes.get('/api/plays', async (event) => {
-    const user = deps.currentUser(event);
+    const user = requireUser(event);
     const limit = readLimit(getQuery(event).limit, 50, 500);
     const [plays, view] = await Promise.all([library.plays(user.id, limit), library.view(user.id)]);
     const items = plays.flatMap(([songId, at]) => {
@@ -49,15 +51,15 @@ export function registerPlayRoutes(routes: RouteTable, deps: UserLibraryDeps) {
   });
 
   routes.get('/api/queue', async (event): Promise<PlayQueue> => {
-    const user = deps.currentUser(event);
+    const user = requireUser(event);
     const queue = await library.queue(user.id);
     if (!queue) return { songIds: [], index: 0, position: 0, updatedAt: null };
     return { ...queue, updatedAt: new Date(queue.updatedAt).toISOString() };
   });
 
   routes.put('/api/queue', async (event) => {
-    const user = deps.currentUser(event);
-    const body = await deps.readBody(event, MAX_BODY_BYTES);
+    const user = requireUser(event);
+    const body = await readJsonObject(event, MAX_BODY_BYTES);
     onlyKeys(body, ['songIds', 'index', 'position']);
     await library.setQueue(user.id, readQueue(body, known(await library.view(user.id))));
     return new Response(null, { status: 204 });

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import type { StateStore } from '../state/state-store.ts';
 import { entryOf, type PlaylistDoc, type PlaylistEntry, withEntry } from './documents.ts';
-import { docKey as key, type LibraryState, readDoc, withUserLock } from './library-state.ts';
+import { docKey as key, readDoc, withUserLock } from './library-state.ts';
 import { LIMITS } from './types.ts';
 
 /**
@@ -9,7 +10,7 @@ import { LIMITS } from './types.ts';
  * lock; a playlist is only ever looked up under its owner's key, so another user's is "none".
  */
 export function createPlaylistStore(
-  state: LibraryState,
+  state: StateStore,
   durationOf: (songId: string) => number | undefined,
   now: () => number,
 ) {

@@ -1,4 +1,3 @@
-import type { H3Event } from 'h3';
 import type { FavouriteKind } from './types.ts';
 import type { LibraryView, UserLibrary } from './user-library.ts';
 
@@ -13,10 +12,6 @@ export interface LibraryLookup {
 export interface UserLibraryDeps {
   library: UserLibrary;
   lookup: LibraryLookup;
-  /** The signed-in user (`requireUser` from api/auth/current-user.ts), or a thrown 401. */
-  currentUser(event: H3Event): { id: string };
-  /** The request's JSON object body (at most `maxBytes`), or a thrown 400/413/415. */
-  readBody(event: H3Event, maxBytes: number): Promise<Record<string, unknown>>;
   now?: () => number;
 }
 

@@ -1,4 +1,5 @@
 import type { UserView } from '../catalog/user-view.ts';
+import type { StateStore } from '../state/state-store.ts';
 import {
   emptyFavourites,
   emptyPlays,
@@ -9,7 +10,7 @@ import {
   withFavourite,
   withPlay,
 } from './documents.ts';
-import { docKey, type LibraryState, readDoc, withUserLock } from './library-state.ts';
+import { docKey, readDoc, withUserLock } from './library-state.ts';
 import { createPlaylistStore } from './playlist-store.ts';
 import type { FavouriteKind } from './types.ts';
 
@@ -32,7 +33,7 @@ const CHANGED = 'library-changed';
  * every list request: it is kept parsed in memory and dropped when that user's library changes,
  * here or (through publish/subscribe) on another instance.
  */
-export function createUserLibrary(state: LibraryState, options: UserLibraryOptions) {
+export function createUserLibrary(state: StateStore, options: UserLibraryOptions) {
   const now = options.now ?? Date.now;
   const storage = state.storage;
   const views = new Map<string, Promise<LibraryView>>();

@@ -1,14 +1,18 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import type { TdEvent } from '../lib/events.ts';
 import { iconOffline, iconStorage, logoCassette } from '../lib/icons.ts';
 import { isFavourite } from '../views/view-context.ts';
+import { renderAccountMenu } from './auth-parts.ts';
 import type { TdApp } from './td-app.ts';
 
 /** Typing waits this long before the search results follow (one request per pause, not per key). */
 const SEARCH_DELAY_MS = 250;
 const searchTimers = new WeakMap<TdApp, ReturnType<typeof setTimeout>>();
 
-/** The header: logo (home), search, and the app's actions (install, offline storage). */
+/**
+ * The header: logo (home), search, and the app's actions (install, offline storage, account);
+ * signed out, only the logo and install.
+ */
 export function renderHeader(app: TdApp) {
   const { route, query } = app.router.location;
   const onSearch = (event: TdEvent<'search-request'>) => {
@@ -28,16 +32,26 @@ export function renderHeader(app: TdApp) {
     app.storageOpen = true;
     app.bridge?.refresh();
   };
+  const signedIn = app.session.signedIn;
   return html`<header class="top">
     <div class="inner">
       <a class="brand" href="/" aria-label="Tapedeck, home">${logoCassette()}<span>Tapedeck</span></a>
-      <td-search class="search" .value=${route.name === 'search' ? (query.get('q') ?? '') : ''}
-        @search-request=${onSearch}></td-search>
+      ${
+        signedIn
+          ? html`<td-search class="search" .value=${route.name === 'search' ? (query.get('q') ?? '') : ''}
+        @search-request=${onSearch}></td-search>`
+          : html`<span></span>`
+      }
       <div class="actions">
         ${app.net.online ? null : html`<span class="offline-pill" title="No connection">${iconOffline()}<span>Offline</span></span>`}
         <td-install-prompt></td-install-prompt>
-        <button class="icon-button" data-testid="storage-button" aria-label="Offline storage"
-          title="Offline storage" @click=${onStorage}>${iconStorage()}</button>
+        ${
+          signedIn
+            ? html`<button class="icon-button" data-testid="storage-button" aria-label="Offline storage"
+          title="Offline storage" @click=${onStorage}>${iconStorage()}</button>`
+            : nothing
+        }
+        ${renderAccountMenu(app.session)}
       </div>
     </div>
   </header>`;
@@ -47,7 +61,8 @@ export function renderHeader(app: TdApp) {
 export function renderPlayerBar(app: TdApp) {
   const p = app.playback;
   const favourites = { favourites: app.favourites.changes };
-  return html`<td-player-bar .song=${p.current} .playing=${p.playing} .buffering=${p.buffering}
+  const signedIn = app.session.signedIn;
+  return html`<td-player-bar ?hidden=${!signedIn} .song=${signedIn ? p.current : null} .playing=${p.playing} .buffering=${p.buffering}
     .currentTime=${p.currentTime} .duration=${p.duration} .volume=${p.volume} .muted=${p.muted}
     .hasNext=${p.hasNext} .error=${p.error} .queueOpen=${app.queueOpen}
     .favourite=${p.current ? isFavourite(favourites, 'songs', p.current.id, p.current.favourite) : false}

@@ -22,6 +22,7 @@ export function renderMain(app: TdApp, memo: (ctx: ViewContext) => ViewContext) 
     epoch: app.worker.epoch,
     favourites: app.favourites.changes,
     query,
+    user: app.session.user,
   });
   return html`<div class="view"
     @play-list-request=${(e: TdEvent<'play-list-request'>) => {

@@ -28,6 +28,7 @@ export function renderParts(app: TdApp) {
       app.picking = e.detail.songs;
     }}
     @download-request=${(e: TdEvent<'download-request'>) => app.keep(e.detail.song)}
+    @copy-link-request=${(e: TdEvent<'copy-link-request'>) => void onCopyLink(app, e.detail.song.id)}
     @remove-request=${remove}></td-song-menu>`;
   const picker = () => html`<td-playlist-picker .songs=${app.picking} .online=${app.net.online}
     @close-request=${close} @toast-request=${(e: TdEvent<'toast-request'>) => void app.parts.toast(e.detail.message, 'success')}></td-playlist-picker>`;
@@ -78,6 +79,12 @@ async function onResume(app: TdApp): Promise<void> {
   const resumed = await app.queueSync.resume();
   if (resumed) app.playback.playQueue(resumed.songs, 0, resumed.position);
   else void app.parts.toast('That queue’s songs are no longer in the library', 'error');
+}
+
+async function onCopyLink(app: TdApp, songId: string): Promise<void> {
+  const { copyStreamLink } = await import('../lib/stream-link.ts');
+  const { ok, message } = await copyStreamLink(songId);
+  void app.parts.toast(message, ok ? 'success' : 'error', { key: 'stream-link' });
 }
 
 async function onUpdate(app: TdApp): Promise<void> {

@@ -1,4 +1,4 @@
-import { html, LitElement, type PropertyValues, render } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, render } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { ConnectivityController } from '../controllers/connectivity.ts';
 import { FavouriteChanges } from '../controllers/favourite-changes.ts';
@@ -9,8 +9,10 @@ import { OfflineReadyNotice } from '../controllers/offline-ready-notice.ts';
 import { PlayRecorder } from '../controllers/play-recorder.ts';
 import { PlaybackController } from '../controllers/playback-controller.ts';
 import { QueueSync } from '../controllers/queue-sync.ts';
+import { SessionController } from '../controllers/session.ts';
 import { WorkerState } from '../controllers/worker-state.ts';
 import { isKeptOffline } from '../lib/availability.ts';
+import { forgetLocalLibrary } from '../lib/forget-local.ts';
 import { libraryStore } from '../lib/kv-store.ts';
 import type { Song } from '../lib/library-types.ts';
 import { localStore } from '../lib/local-store.ts';
@@ -21,6 +23,7 @@ import { baseStyles, buttonStyles } from '../styles/shared.ts';
 import type { SwBridge } from '../sw-bridge.ts';
 import { loadView } from '../views/render-view.ts';
 import { createContextMemo } from '../views/view-context-memo.ts';
+import { renderSessionGate } from './auth-parts.ts';
 import { LazyParts, loadPlayerBarWhenIdle } from './lazy-parts.ts';
 import { appStyles } from './td-app.styles.ts';
 import { renderHeader, renderPlayerBar } from './td-app-chrome.ts';
@@ -32,8 +35,9 @@ import './td-nav.ts';
 import './td-search.ts';
 
 /**
- * The shell: header (logo, search, install, storage), navigation, the current view, player bar,
- * and the parts loaded when needed (queue, dialogs, menus, toasts). It owns the controllers and
+ * The shell: header (logo, search, install, storage, account), navigation, the current view,
+ * player bar, and the parts loaded when needed (queue, dialogs, menus, toasts). Signed out, the
+ * main area shows the sign-in (or first-account) page instead, and nothing of the library. It owns the controllers and
  * turns the children's `…-request` events into calls. Views get one `ViewContext` with what they
  * need to know; each view's code loads the first time it is visited (views/render-view.ts).
  */
@@ -63,6 +67,12 @@ export class TdApp extends LitElement {
   readonly router = new Router(this);
   private readonly _afterNavigation = createAfterNavigation(this.router, this._main);
   readonly parts = new LazyParts(this);
+  /** Who is signed in: the library shows only then; else sign-in (auth-parts.ts). */
+  readonly session = new SessionController(this, {
+    bridge: () => this.bridge,
+    onSignedOut: () => this.playback.pause(),
+    forget: () => forgetLocalLibrary(),
+  });
   readonly net = new ConnectivityController(this);
   readonly offline = new OfflineLibrary(this, libraryStore());
   readonly favourites = new FavouriteChanges(
@@ -104,7 +114,7 @@ export class TdApp extends LitElement {
       volumeBy: (d) => this.playback.setVolume(this.playback.volume + d),
       next: () => this.playback.next(),
       previous: () => this.playback.previous(),
-      focusSearch: () => this._search.focusInput(),
+      focusSearch: () => this._search?.focusInput(),
     });
     void loadView(this.router.location.route);
   }
@@ -122,12 +132,13 @@ export class TdApp extends LitElement {
     if (changed.has('bridge') && this.bridge) this.worker.attach(this.bridge);
     const online = this.net.online;
     if (online !== this._wasOnline && this.hasUpdated) {
+      if (online) void this.session.recheck(); // an expired session shows now, not at the next call
       const message = online ? 'Back online' : 'You’re offline. Saved songs still play.';
       void this.parts.toast(message, online ? 'info' : 'offline', { key: 'network' });
-      if (online) this.recorder.flush(); // plays made offline, with their own time
+      if (online && this.session.signedIn) this.recorder.flush(); // plays made offline, at their time
     }
     this._wasOnline = online;
-    if (online && this.net.checked) {
+    if (online && this.net.checked && this.session.signedIn && !this.session.offline) {
       this.recorder.start();
       void this.queueSync.check(this.playback.current !== null);
     }
@@ -137,17 +148,24 @@ export class TdApp extends LitElement {
 
   protected update(changed: PropertyValues<this>): void {
     super.update(changed);
-    render(renderMain(this, this._context), this._main, { host: this });
+    const main = this.session.signedIn
+      ? renderMain(this, this._context)
+      : renderSessionGate(this.session);
+    render(main, this._main, { host: this });
   }
 
   protected updated(): void {
-    const song = this.playback.current;
+    const song = this.session.signedIn ? this.playback.current : null;
     const title = song ? `${song.title} · ${song.artist} — Tapedeck` : 'Tapedeck';
     if (document.title !== title) document.title = title;
     // A playback failure may mean the server went away: check, so rows show what still plays.
     const error = this.playback.error;
-    if (error && error !== this._lastError) void this.net.probe();
+    if (error && error !== this._lastError) {
+      void this.net.probe();
+      void this.session.recheck();
+    }
     this._lastError = error;
+    if (!this.session.signedIn) return;
     const p = this.playback;
     this.queueSync.follow({
       songIds: p.queue.map((s) => s.id),
@@ -159,14 +177,15 @@ export class TdApp extends LitElement {
   }
 
   render() {
-    const song = this.playback.current;
+    const signedIn = this.session.signedIn;
+    const song = signedIn ? this.playback.current : null;
     return html`
       <a class="skip" href="#main" @click=${this._onSkip}>Skip to content</a>
       ${renderHeader(this)}
-      <td-nav .section=${sectionOf(this.router.location.route)}></td-nav>
+      ${signedIn ? html`<td-nav .section=${sectionOf(this.router.location.route)}></td-nav>` : nothing}
       <slot name="main"></slot>
       ${renderPlayerBar(this)}
-      ${renderParts(this)}
+      ${signedIn ? renderParts(this) : nothing}
       <div class="sr-only" aria-live="polite">${song ? `Now playing: ${song.title} by ${song.artist}` : ''}</div>
     `;
   }

@@ -3,7 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { OfflineState } from '../../sw/protocol.ts';
 import { emit } from '../lib/events.ts';
-import { iconArtist, iconDisc, iconDownload, iconRemove } from '../lib/icons.ts';
+import { iconArtist, iconDisc, iconDownload, iconLink, iconRemove } from '../lib/icons.ts';
 import { iconListAdd } from '../lib/icons-more.ts';
 import type { Song } from '../lib/library-types.ts';
 import { hrefs } from '../router/routes.ts';
@@ -13,7 +13,8 @@ const WIDTH = 232;
 
 /**
  * A song's menu, opened from its row's "More" button at the button's corner: add to a playlist, go
- * to its album or artist, keep it on this device or remove it. ↑/↓ move, Escape or a click
+ * to its album or artist, keep it on this device or remove it, copy a stream link (for other
+ * players). ↑/↓ move, Escape or a click
  * elsewhere closes it.
  */
 @customElement('td-song-menu')
@@ -111,6 +112,9 @@ export class TdSongMenu extends LitElement {
             : html`<button class="item" role="menuitem" aria-disabled=${String(!this.online)}
               @click=${() => emit(this, 'download-request', { song })}>${iconDownload()}Keep on this device</button>`
         }
+        <button class="item" role="menuitem" data-testid="copy-link" aria-disabled=${String(!this.online)}
+          title="A link that plays ${song.title} in other players"
+          @click=${() => emit(this, 'copy-link-request', { song })}>${iconLink()}Copy stream link</button>
       </div>`;
   }
 

@@ -26,7 +26,7 @@ const SAVE_DELAY_MS = 2000;
 const POSITION_EVERY_S = 30;
 /** Songs loaded from the current one on when picking up a queue. */
 const RESUME_SONGS = 100;
-const SENT_KEY = 'tapedeck-queue-sent';
+export const QUEUE_SENT_KEY = 'tapedeck-queue-sent';
 
 /**
  * The play queue follows the user: what plays here is saved to the server shortly after it
@@ -79,7 +79,11 @@ export class QueueSync implements ReactiveController {
     const song = await fetchSong(id).catch(() => null);
     if (!song || this._latest) return;
     // What this device saved last is offered too (the tab was closed), only said differently.
-    this.offer = { queue, song, elsewhere: this._store()?.getItem(SENT_KEY) !== keyOf(queue) };
+    this.offer = {
+      queue,
+      song,
+      elsewhere: this._store()?.getItem(QUEUE_SENT_KEY) !== keyOf(queue),
+    };
     this._host.requestUpdate();
   }
 
@@ -116,7 +120,7 @@ export class QueueSync implements ReactiveController {
     };
     try {
       await putQueue(queue);
-      this._store()?.setItem(SENT_KEY, keyOf(queue));
+      this._store()?.setItem(QUEUE_SENT_KEY, keyOf(queue));
     } catch {
       this._signature = ''; // offline or refused: try again with the next change
     }

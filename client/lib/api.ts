@@ -1,3 +1,4 @@
+import { reportUnauthorized } from './auth-api.ts';
 import type {
   Album,
   AlbumDetail,
@@ -134,6 +135,7 @@ async function request<T>(url: string, init: RequestInit): Promise<T> {
     throw new ApiError('Could not reach the Tapedeck server.', 0);
   }
   if (!response.ok) {
+    if (response.status === 401) reportUnauthorized(); // the session controller asks why
     const body = (await response.json().catch(() => null)) as { error?: string } | null;
     throw new ApiError(body?.error ?? `The server answered ${response.status}.`, response.status);
   }

@@ -43,6 +43,8 @@ export interface TdEventDetails {
   'queue-jump-request': { index: number };
   'download-request': { song: Song };
   'remove-request': { id: string };
+  /** Copy a signed stream link for players without the cookie (mpv, VLC). */
+  'copy-link-request': { song: Song };
   'clear-offline-request': undefined;
   'budget-request': { bytes: number };
   'update-request': undefined;

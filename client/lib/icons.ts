@@ -70,6 +70,10 @@ export const iconAddSquare = () =>
   );
 export const iconSearch = () =>
   stroke(svg`<circle cx="11" cy="11" r="7"/><path d="m20 20-3.5-3.5"/>`);
+export const iconLink = () =>
+  stroke(
+    svg`<path d="M10 14a4.5 4.5 0 0 0 6.4 0l3-3a4.5 4.5 0 0 0-6.4-6.4l-1.2 1.2"/><path d="M14 10a4.5 4.5 0 0 0-6.4 0l-3 3a4.5 4.5 0 0 0 6.4 6.4l1.2-1.2"/>`,
+  );
 export const iconClose = () => stroke(svg`<path d="M6 6l12 12"/><path d="M18 6 6 18"/>`);
 export const iconOffline = () =>
   stroke(

@@ -1,4 +1,4 @@
-import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+import { clear, createStore, del, get, set, type UseStore } from 'idb-keyval';
 
 /** A small async key-value store: IndexedDB in the page, a Map in tests. */
 export interface AsyncStore {
@@ -23,6 +23,12 @@ export function libraryStore(): AsyncStore {
     set: (key, value) => set(key, value, db()).catch(() => {}),
     delete: (key) => del(key, db()).catch(() => {}),
   };
+}
+
+/** Empties the page's store (sign-out, another user): its records name a user's songs. */
+export function clearLibraryStore(): Promise<void> {
+  store ??= createStore('tapedeck-library', 'kv');
+  return clear(store).catch(() => {});
 }
 
 /** In memory, for tests and browsers without IndexedDB. */

@@ -76,7 +76,7 @@ export function localArtists(
         name,
         albumCount: 0,
         songCount: 0,
-        coverUrl: song.coverUrl ?? "",
+        coverUrl: song.coverUrl ?? '',
         favourite: false,
         albums: new Set(),
       };
@@ -147,7 +147,7 @@ function groupAlbums(songs: Song[]): Map<string, { album: Album; songs: Song[] }
         genres: [],
         songCount: 0,
         duration: 0,
-        coverUrl: song.coverUrl ?? "",
+        coverUrl: song.coverUrl ?? '',
         favourite: false,
       };
       group = { album, songs: [] };

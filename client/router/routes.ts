@@ -16,6 +16,7 @@ export type Route =
   | { name: 'playlists' }
   | { name: 'playlist'; id: string }
   | { name: 'favourites' }
+  | { name: 'admin' }
   | { name: 'not-found' };
 
 export type RouteName = Route['name'];
@@ -29,6 +30,7 @@ const LISTS = {
   genres: 'genres',
   playlists: 'playlists',
   favourites: 'favourites',
+  admin: 'admin',
 } as const;
 
 const DETAILS = {

@@ -19,6 +19,7 @@ const loaders: Record<RouteName, () => Promise<unknown>> = {
   playlists: () => import('./td-playlists-view.ts'),
   playlist: () => import('./td-playlist-view.ts'),
   favourites: () => import('./td-favourites-view.ts'),
+  admin: () => import('../components/td-admin.ts'),
   'not-found': () => import('./td-not-found-view.ts'),
 };
 
@@ -56,6 +57,9 @@ export function renderView(route: Route, ctx: ViewContext) {
       return html`<td-playlist-view .playlistId=${route.id} .ctx=${ctx}></td-playlist-view>`;
     case 'favourites':
       return html`<td-favourites-view .ctx=${ctx}></td-favourites-view>`;
+    case 'admin':
+      // In the document, not a shadow root: it has password fields (see td-admin.ts).
+      return html`<td-admin .user=${ctx.user}></td-admin>`;
     case 'not-found':
       return html`<td-not-found-view .ctx=${ctx}></td-not-found-view>`;
   }

@@ -29,6 +29,8 @@ export interface ViewContext {
   favourites: FavouriteChanges;
   /** The query string of the current URL (search text, sort). */
   query: URLSearchParams;
+  /** Who is signed in (the listeners page is for admins). */
+  user: { id: string; admin: boolean } | null;
 }
 
 /** Whether `id` is a favourite: a change made in this session, else the item's own flag. */

@@ -54,10 +54,11 @@ describe('graceful shutdown', () => {
       CACHE_DIR: join(dir, 'cache'),
       SHUTDOWN_GRACE: '1',
     });
-    const { items } = (await (await fetch(`${server.url}/api/songs`)).json()) as SongPage;
+    const { items } = (await (await server.fetch('/api/songs')).json()) as SongPage;
     // A listener that reads nothing keeps a long song's response open until the server cuts it.
     const response = new Promise<IncomingMessage>((resolve, reject) => {
-      const req = request(`${server.url}${items[0]!.streamUrl}`, (res) => {
+      const url = `${server.url}${items[0]!.streamUrl}`;
+      const req = request(url, { headers: { cookie: server.cookie } }, (res) => {
         res.pause();
         resolve(res);
       });

@@ -34,7 +34,7 @@ afterAll(async () => {
 
 describe('200 slow listeners on a 20-minute song', () => {
   it('keep server memory per listener under 256 KiB and release every handle when they leave', async () => {
-    const { items } = (await (await fetch(`${server.url}/api/songs`)).json()) as SongPage;
+    const { items } = (await (await server.fetch('/api/songs')).json()) as SongPage;
     const song = items[0]!;
     const agent = new Agent({ keepAlive: false, maxSockets: Infinity });
     // Songs' descriptors are shared and close 2 s after their last lease is given back (the
@@ -43,9 +43,7 @@ describe('200 slow listeners on a 20-minute song', () => {
     const songFiles = () => openFilesUnder(server.pid, join(dir, 'Long'));
     await expect.poll(songFiles, { timeout: 10_000, interval: 200 }).toBe(0);
     // Warm up the code paths so the baseline is not lowered by lazy compilation.
-    await Promise.all(
-      Array.from({ length: 5 }, () => listen(server.port, song.streamUrl, agent, 300)),
-    );
+    await Promise.all(Array.from({ length: 5 }, () => listen(server, song.streamUrl, agent, 300)));
     await new Promise((r) => setTimeout(r, 500));
     const rssBefore = await rssBytes(server.pid);
 
@@ -54,7 +52,7 @@ describe('200 slow listeners on a 20-minute song', () => {
       peak = Math.max(peak, await rssBytes(server.pid).catch(() => 0));
     }, 100);
     const received = await Promise.all(
-      Array.from({ length: LISTENERS }, () => listen(server.port, song.streamUrl, agent, PLAY_MS)),
+      Array.from({ length: LISTENERS }, () => listen(server, song.streamUrl, agent, PLAY_MS)),
     );
     clearInterval(sampler);
 
@@ -69,11 +67,16 @@ describe('200 slow listeners on a 20-minute song', () => {
 });
 
 /** Opens the stream and reads about BYTES_PER_TICK four times a second, then hangs up. */
-function listen(port: number, path: string, agent: Agent, playMs: number): Promise<number> {
+function listen(
+  { port, cookie }: ServerProcess,
+  path: string,
+  agent: Agent,
+  playMs: number,
+): Promise<number> {
   return new Promise((resolve, reject) => {
     let received = 0;
     const req = request(
-      { host: '127.0.0.1', port, path, agent, headers: { range: 'bytes=0-' } },
+      { host: '127.0.0.1', port, path, agent, headers: { range: 'bytes=0-', cookie } },
       (res) => {
         res.pause();
         const tick = setInterval(() => {

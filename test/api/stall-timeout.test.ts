@@ -21,7 +21,7 @@ describe('listeners that take nothing', () => {
 
   function open(): Socket {
     const socket = connect(api.port, '127.0.0.1');
-    socket.on('connect', () => socket.write(requestHead(song.streamUrl)));
+    socket.on('connect', () => socket.write(requestHead(song.streamUrl, { cookie: api.cookie })));
     socket.once('data', () => socket.pause());
     return socket;
   }

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, stat, symlink, unlink, writeFile } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { rawRequest, startTestApi, type TestApi, type Transport } from '../helpers/api-server.ts';
+import { startTestApi, type TestApi, type Transport } from '../helpers/api-server.ts';
 import { bigWav } from '../helpers/big-wav.ts';
 import { requestHead, wireExchange } from '../helpers/raw-http.ts';
 import { makeWav } from '../helpers/wav-fixture.ts';
@@ -35,7 +35,7 @@ describe.each([false, true])('symlinks (FOLLOW_SYMLINKS=%s)', (followSymlinks) =
     await unlink(link);
     await symlink('/etc/passwd', link);
 
-    const res = await rawRequest(api.port, viaLink.streamUrl);
+    const res = await api.raw(viaLink.streamUrl);
     expect(res.body.includes(PASSWD.subarray(0, 64))).toBe(false);
     expect(res.status).toBe(404);
     expect(api.staleKeys).toEqual(['song.wav']);
@@ -56,13 +56,13 @@ describe.each([false, true])('symlinks (FOLLOW_SYMLINKS=%s)', (followSymlinks) =
     // Until the server notices (at once for a descriptor it opens now, within a second for one
     // it already shares), the link's song may still be the scanned bytes under the scanned ETag:
     // honest. Never a byte of what the link leads to now; then 404, once rescanned.
-    let res = await rawRequest(api.port, viaLink.streamUrl);
+    let res = await api.raw(viaLink.streamUrl);
     const deadline = Date.now() + 10_000;
     while (res.status === 200 && Date.now() < deadline) {
       expect(res.headers.etag).toBe(viaLink.etag);
       expect(res.body.equals(SONG)).toBe(true);
       await new Promise((resolve) => setTimeout(resolve, 100));
-      res = await rawRequest(api.port, viaLink.streamUrl);
+      res = await api.raw(viaLink.streamUrl);
     }
     expect(res.body.includes(PASSWD.subarray(0, 64))).toBe(false);
     expect(res.status).toBe(404); // rescanned: the link is no song any more
@@ -89,7 +89,7 @@ describe.each([false, true])('symlinks (FOLLOW_SYMLINKS=%s)', (followSymlinks) =
       return;
     }
     const [song] = only(api);
-    const res = await rawRequest(api.port, song!.streamUrl, { range: 'bytes=10-99' });
+    const res = await api.raw(song!.streamUrl, { range: 'bytes=10-99' });
     expect(res.status).toBe(206);
     expect(res.body.equals(SONG.subarray(10, 100))).toBe(true);
   });
@@ -120,7 +120,7 @@ describe.each<Transport>(['node', 'fetch'])('in-place rewrites (%s transport)', 
     const old = only(api)[0]!;
     await rewriteKeepingTimes(join(api.musicDir, 'A', 'song.wav'), next);
 
-    const resumed = await rawRequest(api.port, old.streamUrl, {
+    const resumed = await api.raw(old.streamUrl, {
       range: 'bytes=100-',
       'if-range': old.etag,
     });
@@ -128,7 +128,7 @@ describe.each<Transport>(['node', 'fetch'])('in-place rewrites (%s transport)', 
     expect(resumed.headers.etag).not.toBe(old.etag);
     expect(resumed.body.equals(next)).toBe(true);
     expect(api.staleKeys).toEqual(['A/song.wav']);
-    const plain = await rawRequest(api.port, old.streamUrl, { range: 'bytes=0-99' });
+    const plain = await api.raw(old.streamUrl, { range: 'bytes=0-99' });
     expect(plain.status).toBe(206);
     expect(plain.headers.etag).toBe(resumed.headers.etag);
     expect(plain.body.equals(next.subarray(0, 100))).toBe(true);
@@ -139,10 +139,10 @@ describe.each<Transport>(['node', 'fetch'])('in-place rewrites (%s transport)', 
     api = await startTestApi({ 'A/song.wav': SONG }, 'fs', transport);
     const old = only(api)[0]!;
     await rewriteKeepingTimes(join(api.musicDir, 'A', 'song.wav'), next);
-    const head = await rawRequest(api.port, old.streamUrl, {}, 'HEAD');
+    const head = await api.raw(old.streamUrl, {}, 'HEAD');
     expect(head.status).toBe(200);
     expect(head.headers.etag).not.toBe(old.etag);
-    const revalidated = await rawRequest(api.port, old.streamUrl, { 'if-none-match': old.etag });
+    const revalidated = await api.raw(old.streamUrl, { 'if-none-match': old.etag });
     expect(revalidated.status).toBe(200);
     expect(revalidated.body.equals(next)).toBe(true);
   });
@@ -155,7 +155,7 @@ describe.each<Transport>(['node', 'fetch'])('in-place rewrites (%s transport)', 
     const path = join(api.musicDir, 'A', 'long.wav');
     const res = await wireExchange(
       api.port,
-      [requestHead(old.streamUrl, { range: 'bytes=0-' })],
+      [requestHead(old.streamUrl, { range: 'bytes=0-', cookie: api.cookie })],
       () => rewriteKeepingTimes(path, second),
     );
     expect(res.status).toBe(206);
@@ -166,7 +166,7 @@ describe.each<Transport>(['node', 'fetch'])('in-place rewrites (%s transport)', 
     // The cut made the server rescan the file, possibly while it was half rewritten (and so
     // skipped it); the folder watcher rescans once the copy settles. This is that rescan.
     await api.rescan();
-    const resumed = await rawRequest(api.port, old.streamUrl, {
+    const resumed = await api.raw(old.streamUrl, {
       range: `bytes=${res.rest.length}-`,
       'if-range': old.etag,
     });
@@ -191,7 +191,7 @@ describe.each<Transport>(['node', 'fetch'])(
       const song = only(api)[0]!;
       const next = Buffer.from(makeWav({ seconds: 2, title: 'Linked', artist: 'Tests', seed: 8 }));
       await writeFile(join(api.musicDir, 'A', 'song.wav'), next); // same size, new bytes
-      const res = await rawRequest(api.port, song.streamUrl, { range: 'bytes=0-' });
+      const res = await api.raw(song.streamUrl, { range: 'bytes=0-' });
       expect(res.status).toBe(503);
       expect(res.headers['retry-after']).toBe('5');
       expect(JSON.parse(res.body.toString())).toEqual({ error: expect.any(String) });
@@ -211,7 +211,7 @@ describe('odd names', () => {
         .sort(),
     ).toEqual([...names].sort());
     for (const song of only(api)) {
-      const res = await rawRequest(api.port, song.streamUrl, { range: 'bytes=0-9' });
+      const res = await api.raw(song.streamUrl, { range: 'bytes=0-9' });
       expect(res.status).toBe(206);
       expect(res.body.equals(SONG.subarray(0, 10))).toBe(true);
     }

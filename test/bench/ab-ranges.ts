@@ -11,6 +11,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { signIn, TEST_ADMIN_ENV } from '../helpers/test-auth.ts';
 import { resolveConfig } from './config.ts';
 import { buildGo } from './lib/go-build.ts';
 import { resolveTools } from './lib/prereqs.ts';
@@ -49,7 +50,10 @@ try {
       try {
         for (let i = 0; i < 20; i++) {
           await fetch(peer.url, {
-            headers: { range: `bytes=${i * 65536}-${i * 65536 + 65535}` },
+            headers: {
+              range: `bytes=${i * 65536}-${i * 65536 + 65535}`,
+              ...(peer.cookie ? { cookie: peer.cookie } : {}),
+            },
           }).then((r) => r.arrayBuffer());
         }
         const cpuBefore = readCpuSeconds(peer.pid);
@@ -58,6 +62,7 @@ try {
           binary: loadgen,
           cpu: cfg.clientCpu,
           url: peer.url,
+          cookie: peer.cookie,
           mode: 'range',
           connections: cfg.rangeConnections,
           seconds: Number(process.env.BENCH_RANGE_SECONDS ?? 10),
@@ -106,14 +111,17 @@ async function startOther(root: string, ctx: { tmpDir: string; musicDir: string;
       PORT: String(port),
       HOST: '127.0.0.1',
       CACHE_DIR: join(ctx.tmpDir, `other-cache-${port}`),
+      ...TEST_ADMIN_ENV,
     },
   });
   const base = `http://127.0.0.1:${port}`;
   await waitForHttp(`${base}/api/health`, pinned, 60_000);
-  const page = (await (await fetch(`${base}/api/songs`)).json()) as {
-    items: { streamUrl: string }[];
-  };
+  // A checkout from before accounts has no sign-in: it streams without a cookie.
+  const cookie = await signIn(base).catch(() => undefined);
+  const page = (await (
+    await fetch(`${base}/api/songs`, { headers: cookie ? { cookie } : {} })
+  ).json()) as { items: { streamUrl: string }[] };
   const url = base + page.items[0]!.streamUrl;
   await waitForHttp(url, pinned, 60_000);
-  return { url, pid: pinned.pid, stop: () => stopChild(pinned) };
+  return { url, pid: pinned.pid, cookie, stop: () => stopChild(pinned) };
 }

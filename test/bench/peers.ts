@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { signIn, TEST_ADMIN_ENV } from '../helpers/test-auth.ts';
 import { findFreePort, type Pinned, spawnPinned, stopChild, waitForHttp } from './lib/processes.ts';
 import { formatNginxConf } from './peers/nginx-conf.ts';
 
@@ -26,6 +27,8 @@ export interface RunningPeer {
   pid: number;
   /** Absolute URL of the song's stream. */
   url: string;
+  /** The Cookie header every request sends (Tapedeck's signed-in session). */
+  cookie?: string;
   /** SIGTERM, then SIGKILL after `graceMs`. */
   stop(graceMs?: number): Promise<void>;
 }
@@ -50,20 +53,31 @@ export async function startPeer(name: string, ctx: PeerContext): Promise<Running
     pinned = spawnPinned(ctx.cpu, process.execPath, args, { cwd: REPO_ROOT });
   } else if (name === 'go') {
     pinned = spawnPinned(ctx.cpu, ctx.goBinary, [ctx.filePath, String(port)]);
-  } else if (name === 'tapedeck') {
+  } else if (name === 'tapedeck' || name === 'tapedeck-link') {
     pinned = startTapedeck(ctx, port);
   } else {
     throw new Error(`[bench] unknown peer ${name}`);
   }
   const stop = (graceMs?: number) => stopChild(pinned, graceMs);
+  let cookie: string | undefined;
   try {
-    if (name === 'tapedeck') url = base + (await findTapedeckStream(base, pinned));
+    if (name.startsWith('tapedeck')) {
+      // Signed in, as a listener is: with the session cookie, or (tapedeck-link) with a stream
+      // link and no cookie at all.
+      await waitForHttp(`${base}/api/health`, pinned, STARTUP_MS);
+      cookie = await signIn(base);
+      const path = await findTapedeckStream(base, pinned, cookie);
+      if (name === 'tapedeck-link') {
+        url = base + (await streamLink(base, path, cookie));
+        cookie = undefined;
+      } else url = base + path;
+    }
     await waitForHttp(url, pinned, STARTUP_MS);
   } catch (error) {
     await stop();
     throw error;
   }
-  return { name, pid: pinned.pid, url, stop };
+  return { name, pid: pinned.pid, url, cookie, stop };
 }
 
 /** One node process (not `npx tsx`, which adds two parents) so its pid is the server's own. */
@@ -84,17 +98,20 @@ function startTapedeck(ctx: PeerContext, port: number): Pinned {
       PORT: String(port),
       HOST: '127.0.0.1',
       CACHE_DIR: cacheDir,
+      ...TEST_ADMIN_ENV,
     },
   });
 }
 
 /** Waits for the scan to list the fixture, then returns its streamUrl. */
-async function findTapedeckStream(base: string, pinned: Pinned): Promise<string> {
-  await waitForHttp(`${base}/api/health`, pinned, STARTUP_MS);
+async function findTapedeckStream(base: string, pinned: Pinned, cookie: string): Promise<string> {
   const deadline = Date.now() + STARTUP_MS;
   let last = '';
   while (Date.now() < deadline) {
-    const res = await fetch(`${base}/api/songs`, { signal: AbortSignal.timeout(5000) });
+    const res = await fetch(`${base}/api/songs`, {
+      headers: { cookie },
+      signal: AbortSignal.timeout(5000),
+    });
     last = `${res.status} ${await res.text()}`;
     if (res.ok) {
       const page = JSON.parse(last.slice(4)) as { items?: { id: string; streamUrl?: string }[] };
@@ -106,4 +123,16 @@ async function findTapedeckStream(base: string, pinned: Pinned): Promise<string>
   throw new Error(
     `[bench] Tapedeck never listed the fixture; last /api/songs: ${last}\n${pinned.output()}`,
   );
+}
+
+/** A signed stream link for the song at `path` (POST /api/songs/:id/link). */
+async function streamLink(base: string, path: string, cookie: string): Promise<string> {
+  const id = /\/songs\/listen\/([^/?]+)/.exec(path)?.[1];
+  const res = await fetch(`${base}/api/songs/${id}/link`, {
+    method: 'POST',
+    headers: { cookie, 'content-type': 'application/json' },
+  });
+  if (!res.ok)
+    throw new Error(`[bench] stream link for ${path}: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { url: string }).url;
 }

@@ -65,6 +65,7 @@ async function main(): Promise<void> {
         binary: loadgen,
         cpu: cfg.clientCpu,
         url: peer.url,
+        cookie: peer.cookie,
         mode: 'range',
         connections: cfg.rangeConnections,
         seconds,

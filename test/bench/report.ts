@@ -30,6 +30,7 @@ export function formatReport(input: ReportInput): string {
     `- Setup: one ${cfg.fileBytes / 1048576} MiB WAV; server pinned to CPU ${cfg.serverCpu}, clients to CPU ${cfg.clientCpu}; ${cfg.rounds} round(s), peers alternated ${peers.join(' → ')}, each started fresh per round`,
     ...formatApiVersions(input.apiVersions),
     '- In the browser (seek latency from the worker cache, time to play, client size, Lighthouse): [browser/RESULTS.md](browser/RESULTS.md), written by the second half of `npm run bench`',
+    '- The access check on each stream request (session cookie, stream link): [AUTH-COST.md](AUTH-COST.md), written by `npx tsx test/bench/auth-cost.ts`',
     `- Workloads: (1) ${cfg.rangeConnections} keep-alive connections × ${cfg.rangeSeconds} s of random ${cfg.rangeBytes / 1024} KiB ranges; (2) ${cfg.seekSamples} × \`bytes=N-\` and \`bytes=0-1\` per round, each on a fresh connection; (3) ${cfg.fullConnections} connections × ${cfg.fullSeconds} s of full downloads; (4) ${cfg.listeners} listeners reading ${cfg.listenerBytesPerSecond / 1024} KiB/s for ${cfg.listenSeconds} s`,
     '',
     `Medians over rounds (errors and "fds back" are totals); in brackets, the ratio to nginx (×2.00 = twice nginx's value).`,

@@ -29,7 +29,7 @@ export async function runPeerRound(
   load: LoadTool,
   log: (message: string) => void,
 ): Promise<PeerRound> {
-  await warmUp(peer.url);
+  await warmUp(peer.url, peer.cookie);
   const cpu = cfg.clientCpu;
   const step = (name: string) => log(`  round ${round} ${peer.name}: ${name}`);
   step(`${cfg.listeners} slow listeners, ${cfg.listenSeconds} s`);
@@ -37,6 +37,7 @@ export async function runPeerRound(
     cpu,
     pid: peer.pid,
     url: peer.url,
+    cookie: peer.cookie,
     fileBytes: cfg.fileBytes,
     listeners: cfg.listeners,
     bytesPerSecond: cfg.listenerBytesPerSecond,
@@ -46,6 +47,7 @@ export async function runPeerRound(
   const seek = await runSeek({
     cpu,
     url: peer.url,
+    cookie: peer.cookie,
     fileBytes: cfg.fileBytes,
     samples: cfg.seekSamples,
   });
@@ -53,6 +55,7 @@ export async function runPeerRound(
     ...load,
     cpu,
     url: peer.url,
+    cookie: peer.cookie,
     fileBytes: cfg.fileBytes,
     rangeBytes: cfg.rangeBytes,
   };
@@ -74,10 +77,13 @@ export async function runPeerRound(
 }
 
 /** A few requests so that lazy code paths (JIT, first file open) are not timed. */
-async function warmUp(url: string): Promise<void> {
+async function warmUp(url: string, cookie?: string): Promise<void> {
   for (let i = 0; i < 20; i++) {
     const res = await fetch(url, {
-      headers: { range: `bytes=${i * 65_536}-${i * 65_536 + 65_535}` },
+      headers: {
+        range: `bytes=${i * 65_536}-${i * 65_536 + 65_535}`,
+        ...(cookie ? { cookie } : {}),
+      },
       signal: AbortSignal.timeout(10_000),
     });
     await res.arrayBuffer();

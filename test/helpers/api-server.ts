@@ -2,10 +2,15 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import type { H3 } from 'h3';
 import { serve } from 'srvx';
 import { createStorage } from 'unstorage';
 import memoryDriver from 'unstorage/drivers/memory';
 import { createApp } from '../../api/app.ts';
+import type { AuthConfig } from '../../api/auth/auth-config.ts';
+import { createStreamAuthorizer } from '../../api/auth/authorize-stream.ts';
+import { type Auth, createAuth } from '../../api/auth/create-auth.ts';
+import type { ThrottleLimits } from '../../api/auth/throttle.ts';
 import { type Catalog, createCatalog } from '../../api/catalog/catalog.ts';
 import { querySongs } from '../../api/catalog/queries.ts';
 import type { Song } from '../../api/catalog/song.ts';
@@ -18,10 +23,13 @@ import { createHttpServer } from '../../api/http/create-http-server.ts';
 import { listen } from '../../api/http/listen.ts';
 import { serialize } from '../../api/lib/serialize.ts';
 import { scanLibrary } from '../../api/scan/scan-library.ts';
+import { createMemoryStateStore } from '../../api/state/memory-state-store.ts';
+import type { StateStore } from '../../api/state/state-store.ts';
 import type { AudioStore } from '../../api/storage/audio-store.ts';
 import { createChunkedAudioStore } from '../../api/storage/chunked-audio-store.ts';
 import type { FdCacheStats } from '../../api/storage/fd-cache.ts';
 import { createFsAudioStore } from '../../api/storage/fs-audio-store.ts';
+import { signIn, testAuthConfig } from './test-auth.ts';
 
 export type Backend = 'fs' | 'chunked';
 /** `node`: the production server (stream fast path + h3); `fetch`: `app.fetch` alone, via srvx. */
@@ -32,6 +40,21 @@ export interface TestApi {
   port: number;
   catalog: Catalog;
   musicDir: string;
+  auth: Auth;
+  state: StateStore;
+  /** The h3 app itself (its `~routes` list every route: the privacy test walks them all). */
+  app: H3;
+  /** `Cookie` header value of a session of the test admin (test-auth.ts TEST_ADMIN). */
+  cookie: string;
+  /** fetch() on this server, signed in as the test admin unless `init.headers` has a cookie. */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
+  /** rawRequest() on this server, signed in as the test admin unless `headers` has a cookie. */
+  raw(
+    path: string,
+    headers?: Record<string, string>,
+    method?: string,
+    body?: string | Uint8Array,
+  ): Promise<RawResponse>;
   /** The music folder's descriptor leases and opens (the fs store's; also when streaming chunked copies). */
   descriptors(): FdCacheStats;
   /** Rescans the folder as the server does (also what a stale song triggers). */
@@ -44,6 +67,18 @@ export interface TestApi {
 }
 
 export interface TestApiOptions {
+  /** Auth settings as environment variables (SESSION_DAYS, PUBLIC_URL …); the test admin is added. */
+  authEnv?: Record<string, string>;
+  /** Start with no account at all (the first-account flow). */
+  noAdmin?: boolean;
+  /** The clock sessions, links and counters read. */
+  now?: () => number;
+  limits?: ThrottleLimits;
+  tls?: { cert: string; key: string };
+  /** A built client to serve (its index.html's inline styles go into the CSP). */
+  clientDir?: string;
+  /** The state store (default: memory); another backend (Redis) reruns the auth tests on itself. */
+  state?: StateStore;
   chunkSize?: number;
   followSymlinks?: boolean;
   timeouts?: Partial<HttpTimeouts>;
@@ -57,7 +92,8 @@ export interface TestApiOptions {
 
 /**
  * Runs the real app on 127.0.0.1 over a temporary music folder holding `files` (relative path →
- * bytes), with the stream route reading from the fs store or a chunked copy in memory.
+ * bytes), with the stream route reading from the fs store or a chunked copy in memory, accounts in
+ * a memory state store with the test admin, signed in (`cookie`, `fetch`, `raw`).
  */
 export async function startTestApi(
   files: Record<string, Uint8Array>,
@@ -93,8 +129,11 @@ export async function startTestApi(
     staleKeys.push(key);
     return options.onStale ? options.onStale(key) : rescan();
   };
-  const { staleWaitMs } = options;
-  const app = createApp({ catalog, audio, covers, onStale, staleWaitMs });
+  const { staleWaitMs, now, limits, clientDir } = options;
+  const state = options.state ?? createMemoryStateStore(now);
+  const config: AuthConfig = testAuthConfig(options.authEnv, { admin: !options.noAdmin });
+  const auth = await createAuth({ state, config, now, limits, clientDir });
+  const app = createApp({ catalog, audio, covers, auth, state, clientDir, onStale, staleWaitMs });
   const { port, close, connections } =
     transport === 'node'
       ? await serveNode(
@@ -104,21 +143,43 @@ export async function startTestApi(
             audio,
             onStale,
             staleWaitMs,
+            authorize: createStreamAuthorizer(auth),
+            tls: options.tls,
             timeouts: options.timeouts,
           }),
         )
       : await serveFetch(app.fetch);
+  const url = `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`;
+  // Signed in over plain HTTP to 127.0.0.1; with TLS or PUBLIC_URL the test signs in itself.
+  const signInHere = !options.noAdmin && !options.tls && !options.authEnv?.PUBLIC_URL;
+  const cookie = signInHere ? await signIn(url) : '';
+  const withCookie = (headers: Record<string, string>) =>
+    Object.keys(headers).some((name) => name.toLowerCase() === 'cookie')
+      ? headers
+      : { ...headers, cookie };
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     port,
     catalog,
     musicDir,
+    auth,
+    state,
+    app,
+    cookie,
+    fetch(path, init = {}) {
+      const headers = withCookie(Object.fromEntries(new Headers(init.headers)));
+      return fetch(url + path, { ...init, headers });
+    },
+    raw: (path, headers = {}, method = 'GET', body) =>
+      rawRequest(port, path, withCookie(headers), method, body),
     descriptors: () => source.descriptors.stats(),
     rescan,
     staleKeys,
     connections,
     async close() {
       await close();
+      auth.dispose();
+      await state.dispose();
       await audio.dispose?.();
       await rm(musicDir, { recursive: true, force: true });
     },
@@ -159,13 +220,20 @@ export interface RawResponse {
   body: Buffer;
 }
 
-/** A request with the path sent exactly as given (fetch would normalise `..` and `%2e`). */
+/**
+ * A request with the path and headers sent exactly as given (fetch would normalise `..` and
+ * `%2e`, and never sends a Host of our choosing).
+ */
 export function rawRequest(
   port: number,
   path: string,
   headers: Record<string, string> = {},
   method = 'GET',
+  body?: string | Uint8Array,
 ): Promise<RawResponse> {
+  // Node sends a DELETE's body unframed unless told its length.
+  if (body !== undefined)
+    headers = { 'content-length': String(Buffer.byteLength(body)), ...headers };
   return new Promise((resolve, reject) => {
     const req = httpRequest({ host: '127.0.0.1', port, path, method, headers }, (res) => {
       const pieces: Buffer[] = [];
@@ -177,6 +245,6 @@ export function rawRequest(
     });
     req.setTimeout(10_000, () => req.destroy(new Error(`timeout: ${method} ${path}`)));
     req.on('error', reject);
-    req.end();
+    req.end(body);
   });
 }

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { freePort } from './free-port.ts';
+import { signIn, TEST_ADMIN_ENV } from './test-auth.ts';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -9,19 +10,27 @@ export interface ServerProcess {
   url: string;
   port: number;
   pid: number;
+  /** `Cookie` header value of a session of the test admin (empty with `signIn: false`). */
+  cookie: string;
+  /** fetch() on this server with the test admin's cookie. */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
   output(): string;
   /** SIGTERM, then SIGKILL after `graceMs`; resolves with the exit code. */
   stop(graceMs?: number): Promise<number | null>;
 }
 
 /**
- * Starts `api/server.ts` as its own process (as `npm start` does) and waits for /api/health.
- * `runAs` runs it as another (unprivileged) user through `setpriv` (Debian: util-linux), which
- * execs node: the pid is the server's.
+ * Starts `api/server.ts` as its own process (as `npm start` does) with the test admin
+ * (ADMIN_USERNAME/ADMIN_PASSWORD), waits for /api/health and signs in (`cookie`). `runAs` runs it
+ * as another (unprivileged) user through `setpriv` (Debian: util-linux), which execs node: the pid
+ * is the server's.
  */
 export async function startServerProcess(
   env: Record<string, string>,
-  { runAs }: { runAs?: { uid: number; gid: number } } = {},
+  {
+    runAs,
+    signIn: withSession = true,
+  }: { runAs?: { uid: number; gid: number }; signIn?: boolean } = {},
 ): Promise<ServerProcess> {
   const port = await freePort();
   const node = [process.execPath, '--import', 'tsx', 'api/server.ts'];
@@ -30,18 +39,33 @@ export async function startServerProcess(
     : node;
   const child = spawn(command!, args, {
     cwd: repoRoot,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), WATCH: '0', ...env },
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      WATCH: '0',
+      ...TEST_ADMIN_ENV,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
-  const url = `http://127.0.0.1:${port}`;
+  const scheme = env.TLS_CERT ? 'https' : 'http';
+  const url = `${scheme}://127.0.0.1:${port}`;
   await waitForHealth(url, child, () => output);
+  const cookie = withSession ? await signIn(url) : '';
   return {
     url,
     port,
     pid: child.pid!,
+    cookie,
+    fetch: (path, init = {}) => {
+      const headers = new Headers(init.headers);
+      if (cookie && !headers.has('cookie')) headers.set('cookie', cookie);
+      return fetch(url + path, { ...init, headers });
+    },
     output: () => output,
     stop: (graceMs = 5000) => stopProcess(child, graceMs),
   };
@@ -56,15 +80,25 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output()}`);
-    const ok = await fetch(`${url}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
+    const ok = await probe(`${url}/api/health`);
     if (ok) return;
     await new Promise((r) => setTimeout(r, 100));
   }
   child.kill('SIGKILL');
   throw new Error(`server did not become healthy within 30 s:\n${output()}`);
+}
+
+/** GET → 200? Over https too, trusting whatever certificate the test server has (loopback only). */
+async function probe(url: string): Promise<boolean> {
+  const { get } = url.startsWith('https:') ? await import('node:https') : await import('node:http');
+  return new Promise((resolve) => {
+    const req = get(url, { rejectUnauthorized: false, timeout: 2000 }, (res) => {
+      res.resume();
+      resolve(res.statusCode === 200);
+    });
+    req.on('error', () => resolve(false));
+    req.on('timeout', () => req.destroy());
+  });
 }
 
 function stopProcess(child: ChildProcess, graceMs: number): Promise<number | null> {

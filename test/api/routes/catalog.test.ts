@@ -5,7 +5,7 @@ import { makeWav } from '../../helpers/wav-fixture.ts';
 
 let api: TestApi;
 const getJson = async (path: string) => {
-  const res = await fetch(api.url + path);
+  const res = await api.fetch(path);
   return { status: res.status, type: res.headers.get('content-type'), body: await res.json() };
 };
 
@@ -100,14 +100,14 @@ describe('GET /api/songs/:id and its cover', () => {
 
   it('serves a generated placeholder cover with caching headers and revalidation', async () => {
     const first = ((await getJson('/api/songs')).body as SongPage).items[0]!;
-    const res = await fetch(api.url + first.coverUrl!);
+    const res = await api.fetch(first.coverUrl!);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('image/webp');
     expect(res.headers.get('cache-control')).toContain('immutable');
-    const unversioned = await fetch(`${api.url}/api/songs/${first.id}/cover`);
+    const unversioned = await api.fetch(`/api/songs/${first.id}/cover`);
     expect(unversioned.headers.get('cache-control')).not.toContain('immutable');
     expect(new TextDecoder().decode((await res.arrayBuffer()).slice(8, 12))).toBe('WEBP');
-    const again = await fetch(api.url + first.coverUrl!, {
+    const again = await api.fetch(first.coverUrl!, {
       headers: { 'if-none-match': res.headers.get('etag')! },
     });
     expect(again.status).toBe(304);

@@ -9,6 +9,7 @@ import { createApp } from '../../../api/app.ts';
 import { createCatalog } from '../../../api/catalog/catalog.ts';
 import { createFsAudioStore } from '../../../api/storage/fs-audio-store.ts';
 import { memoryCovers } from '../../helpers/memory-covers.ts';
+import { createTestAuth, signInApp } from '../../helpers/test-auth.ts';
 
 let dir: string;
 let app: ReturnType<typeof createApp>;
@@ -22,10 +23,13 @@ beforeAll(async () => {
   await writeFile(join(dir, 'manifest.webmanifest'), '{"name":"Tapedeck"}');
   await writeFile(join(dir, 'sw.js'), 'self.addEventListener("fetch", () => {});');
   const catalog = createCatalog(createStorage({ driver: memoryDriver() }));
+  const { auth, state } = await createTestAuth();
   app = createApp({
     catalog,
     audio: createFsAudioStore(dir),
     covers: memoryCovers(),
+    auth,
+    state,
     clientDir: dir,
   });
 });
@@ -75,7 +79,13 @@ describe('the built client', () => {
     const missing = await get('/assets/missing.js');
     expect(missing.status).toBe(404);
     expect(await missing.json()).toHaveProperty('error');
-    const api = await get('/api/nothing-here', { accept: 'text/html' });
+    // API space is private: a stranger learns nothing there, a signed-in user gets the 404.
+    const anonymous = await get('/api/nothing-here', { accept: 'text/html' });
+    expect(anonymous.status).toBe(401);
+    const api = await get('/api/nothing-here', {
+      accept: 'text/html',
+      cookie: await signInApp(app),
+    });
     expect(api.status).toBe(404);
   });
 

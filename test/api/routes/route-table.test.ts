@@ -5,14 +5,23 @@ import { createApp } from '../../../api/app.ts';
 import { createCatalog } from '../../../api/catalog/catalog.ts';
 import { createFsAudioStore } from '../../../api/storage/fs-audio-store.ts';
 import { memoryCovers } from '../../helpers/memory-covers.ts';
+import { createTestAuth, signInApp } from '../../helpers/test-auth.ts';
 
 const app = createApp({
   catalog: createCatalog(createStorage({ driver: memoryDriver() })),
   audio: createFsAudioStore('/nonexistent-tapedeck-music'),
   covers: memoryCovers(),
+  ...(await createTestAuth()),
 });
+const cookie = await signInApp(app);
+// Writes are JSON (the CSRF rule answers 415 before routing otherwise).
 const send = (method: string, path: string) =>
-  app.fetch(new Request(`http://127.0.0.1${path}`, { method }));
+  app.fetch(
+    new Request(`http://127.0.0.1${path}`, {
+      method,
+      headers: { cookie, 'content-type': 'application/json' },
+    }),
+  );
 
 describe('the route table', () => {
   it.each(['/api/health', '/api/songs?limit=1'])('answers HEAD like GET on %s', async (path) => {

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Song } from '../../../api/catalog/song.ts';
 import {
   type Backend,
-  rawRequest,
   songsOf,
   startTestApi,
   type TestApi,
@@ -30,7 +29,7 @@ describe.each(setups)('stream route over the %s store, %s transport', (backend, 
   let api: TestApi;
   let song: Song;
   const get = (headers: Record<string, string> = {}, method = 'GET') =>
-    rawRequest(api.port, song.streamUrl, headers, method);
+    api.raw(song.streamUrl, headers, method);
 
   beforeAll(async () => {
     api = await startTestApi(
@@ -205,7 +204,7 @@ describe.each(setups)('stream route over the %s store, %s transport', (backend, 
     '/songs/listen/../../../../etc/passwd',
     '/songs/listen/',
   ])('refuses the hostile or unknown id %s with a JSON 4xx and no audio', async (path) => {
-    const res = await rawRequest(api.port, path);
+    const res = await api.raw(path);
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
     expect(res.body.includes(Buffer.from('RIFF'))).toBe(false);
@@ -266,7 +265,7 @@ describe('long songs through the Node fast path', () => {
     ['bytes=65535-1700000', 65_535, 1_700_000],
     [`bytes=-${600_000}`, BIG.length - 600_000, BIG.length - 1],
   ])('sends %s (bytes %i-%i) exactly, across many reads', async (range, start, end) => {
-    const res = await rawRequest(api.port, song.streamUrl, range ? { range } : {});
+    const res = await api.raw(song.streamUrl, range ? { range } : {});
     expect(res.status).toBe(range ? 206 : 200);
     expect(res.body.length).toBe(end - start + 1);
     expect(res.body.equals(BIG.subarray(start, end + 1))).toBe(true);

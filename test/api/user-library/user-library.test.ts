@@ -1,16 +1,16 @@
-import { createStorage } from 'unstorage';
-import memoryDriver from 'unstorage/drivers/memory';
 import { describe, expect, it } from 'vitest';
-import type { LibraryState } from '../../../api/user-library/library-state.ts';
+import { createMemoryStateStore } from '../../../api/state/memory-state-store.ts';
+import type { StateStore } from '../../../api/state/state-store.ts';
 import { createUserLibrary } from '../../../api/user-library/user-library.ts';
 
 /**
- * One shared state (as Redis would be) for two instances of the library: documents, a lease lock
- * and publish/subscribe, in memory. Writes yield between reading and writing, as a network store
- * does, so a read-modify-write without the lock loses updates.
+ * One shared state store (as Redis would be) for two instances of the library: the real memory
+ * store (its lease lock and publish/subscribe), whose document reads and writes yield first, as a
+ * network store's do, so a read-modify-write without the lock loses updates.
  */
-function sharedState(): LibraryState {
-  const base = createStorage({ driver: memoryDriver() });
+function sharedState(): StateStore {
+  const real = createMemoryStateStore();
+  const base = real.storage;
   const tick = () => new Promise((resolve) => setTimeout(resolve, Math.random() * 3));
   const storage = {
     ...base,
@@ -22,26 +22,8 @@ function sharedState(): LibraryState {
       await tick();
       return base.setItem(key, value);
     },
-  } as unknown as LibraryState['storage'];
-  const held = new Set<string>();
-  const channels = new Map<string, Set<(message: string) => void>>();
-  return {
-    storage,
-    async lock(name) {
-      if (held.has(name)) return null;
-      held.add(name);
-      return { release: async () => void held.delete(name) };
-    },
-    async publish(channel, message) {
-      for (const listener of channels.get(channel) ?? []) listener(message);
-    },
-    subscribe(channel, listener) {
-      const set = channels.get(channel) ?? new Set();
-      set.add(listener);
-      channels.set(channel, set);
-      return () => set.delete(listener);
-    },
-  };
+  } as unknown as StateStore['storage'];
+  return { ...real, storage };
 }
 
 const options = { durationOf: () => 100 };
@@ -76,9 +58,12 @@ describe('the user library', () => {
     const b = createUserLibrary(state, options);
     expect((await a.view('u1')).favourites.albums.has('al1')).toBe(false);
     await b.setFavourite('u1', 'albums', 'al1', true);
-    expect((await a.view('u1')).favourites.albums.has('al1')).toBe(true);
+    // Delivered in a later task, as a broker does: the other instance follows, soon after.
+    await expect.poll(async () => (await a.view('u1')).favourites.albums.has('al1')).toBe(true);
     await b.addPlay('u1', 's9', 5000);
-    expect((await a.view('u1')).plays.get('s9')).toEqual({ count: 1, lastPlayedAt: 5000 });
+    await expect
+      .poll(async () => (await a.view('u1')).plays.get('s9'))
+      .toEqual({ count: 1, lastPlayedAt: 5000 });
   });
 
   it('keeps users apart and removes everything of a user', async () => {

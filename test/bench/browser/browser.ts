@@ -32,6 +32,16 @@ export interface BenchBrowser {
  * Debian's Chromium in a fresh temp profile. `serviceWorkers: 'block'` gives the same app with no
  * worker at all (registration rejects), which is the network path of the seek comparison.
  */
+/**
+ * The session every bench browser starts signed in with (the library is private): set once by
+ * run.ts for its server. Module state in a bench script, not in the app.
+ */
+let session: { url: string; name: string; value: string } | null = null;
+export function signInEveryBrowser(url: string, cookie: string): void {
+  const eq = cookie.indexOf('=');
+  session = { url, name: cookie.slice(0, eq), value: cookie.slice(eq + 1) };
+}
+
 export async function launchBrowser(serviceWorkers: 'allow' | 'block'): Promise<BenchBrowser> {
   if (stopping) throw new Error('the run is stopping: no new browser');
   const profile = mkdtempSync(join(tmpdir(), 'tapedeck-bench-chromium-'));
@@ -66,6 +76,7 @@ export async function launchBrowser(serviceWorkers: 'allow' | 'block'): Promise<
   try {
     // tsx compiles with keepNames: functions passed to page.evaluate may call `__name(...)`.
     await context.addInitScript({ content: 'globalThis.__name = (target) => target;' });
+    if (session) await context.addCookies([{ ...session, httpOnly: true, sameSite: 'Lax' }]);
     context.setDefaultTimeout(15_000);
     page = context.pages()[0] ?? (await context.newPage());
     if (stopping) throw new Error('the run is stopping: no new browser');

@@ -45,6 +45,7 @@ export async function runLighthouse(
   url: string,
   preset: Preset,
   outDir: string,
+  cookie?: string,
 ): Promise<LighthouseRun> {
   mkdirSync(outDir, { recursive: true });
   const reportPath = join(outDir, `lighthouse-${preset}.json`);
@@ -55,6 +56,8 @@ export async function runLighthouse(
     `--only-categories=${CATEGORIES.join(',')}`,
     `--chrome-flags=${LIGHTHOUSE_CHROME_FLAGS}`,
     '--quiet',
+    // Signed in: the library is private (a signed-out run would score the sign-in page).
+    ...(cookie ? [`--extra-headers=${JSON.stringify({ Cookie: cookie })}`] : []),
     ...(preset === 'desktop' ? ['--preset=desktop'] : []),
   ];
   await runBounded(join(repoRoot, 'node_modules/.bin/lighthouse'), args, {

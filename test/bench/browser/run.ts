@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromiumVersion, closeAllBrowsers } from './browser.ts';
+import { chromiumVersion, closeAllBrowsers, signInEveryBrowser } from './browser.ts';
 import { measureBundleSize } from './bundle-size.ts';
 import { type LighthouseRun, type Preset, runLighthouse } from './lighthouse.ts';
 import { measurePlayLatency } from './play-latency.ts';
@@ -64,7 +64,8 @@ async function main(): Promise<number> {
     await buildClient(dist);
     server = await startServer(dist, join(work, 'cache'));
     const url = server.url;
-    const song = await pickSong(url);
+    signInEveryBrowser(url, server.cookie);
+    const song = await pickSong(url, server.cookie);
     log(`server on ${url}; song: ${song.title} (${song.mimeType}, ${song.size} bytes)`);
     const loadAtStart = loadAverage();
 
@@ -79,7 +80,9 @@ async function main(): Promise<number> {
     const lighthouse: Array<Outcome<LighthouseRun>> = [];
     for (const preset of PRESETS) {
       lighthouse.push(
-        await step(`lighthouse ${preset}`, () => runLighthouse(`${url}/`, preset, lighthouseDir)),
+        await step(`lighthouse ${preset}`, () =>
+          runLighthouse(`${url}/`, preset, lighthouseDir, server!.cookie),
+        ),
       );
     }
     if (lighthouse.some((o) => o.ok)) log(`Lighthouse JSON reports: ${lighthouseDir}`);

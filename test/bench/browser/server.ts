@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createAccountsStub } from '../../browser/lib/accounts-stub.ts';
+import { signIn, TEST_ADMIN_ENV } from '../../helpers/test-auth.ts';
 import { killTree, runBounded } from './processes.ts';
 
 export const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
@@ -11,6 +11,8 @@ export const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 export interface BenchServer {
   url: string;
   pid: number;
+  /** A signed-in session (`name=value`): the library is private. */
+  cookie: string;
   output(): string;
   stop(): Promise<void>;
 }
@@ -35,20 +37,16 @@ export async function buildClient(outDir: string): Promise<void> {
 export async function startServer(clientDir: string, cacheDir: string): Promise<BenchServer> {
   mkdirSync(cacheDir, { recursive: true });
   const port = await freePort();
-  const innerPort = await freePort();
-  // The worker keeps songs only under a signed-in user's offline key: the accounts contract stands
-  // in front of the server (test/browser/lib/accounts-stub.ts) until the server has it.
-  const accounts = createAccountsStub(innerPort);
-  await accounts.listen(port);
   const child = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts'], {
     cwd: repoRoot,
     env: {
       ...process.env,
       HOST: '127.0.0.1',
-      PORT: String(innerPort),
+      PORT: String(port),
       CACHE_DIR: cacheDir,
       CLIENT_DIR: clientDir,
       WATCH: '0',
+      ...TEST_ADMIN_ENV,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -59,11 +57,13 @@ export async function startServer(clientDir: string, cacheDir: string): Promise<
   const server: BenchServer = {
     url,
     pid: child.pid!,
+    cookie: '',
     output: () => output,
-    stop: () => Promise.all([stopChild(child), accounts.close()]).then(() => undefined),
+    stop: () => stopChild(child),
   };
   try {
     await waitForHealth(url, child, () => output);
+    server.cookie = await signIn(url);
   } catch (error) {
     await server.stop();
     throw error;
@@ -117,8 +117,9 @@ export interface BenchSong {
 }
 
 /** The largest MP3 in the library: above 2 MB, so seeks make range requests (BROWSERS.md). */
-export async function pickSong(url: string): Promise<BenchSong> {
+export async function pickSong(url: string, cookie: string): Promise<BenchSong> {
   const response = await fetch(`${url}/api/songs?limit=100`, {
+    headers: { cookie },
     signal: AbortSignal.timeout(10_000),
   });
   const { items } = (await response.json()) as { items: BenchSong[] };

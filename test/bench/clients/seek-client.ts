@@ -9,6 +9,8 @@ import { percentile } from '../lib/stats.ts';
 
 interface Input {
   url: string;
+  /** A signed-in session's Cookie header value, if the server needs one. */
+  cookie?: string;
   size: number;
   samples: number;
 }
@@ -20,7 +22,8 @@ const TIMEOUT_MS = 10_000;
 function timeFirstByte(range: string, want: { start: number; end: number }): Promise<number> {
   return new Promise((resolve, reject) => {
     const began = performance.now();
-    const req = request(input.url, { agent: false, headers: { range }, timeout: TIMEOUT_MS });
+    const headers = { range, ...(input.cookie ? { cookie: input.cookie } : {}) };
+    const req = request(input.url, { agent: false, headers, timeout: TIMEOUT_MS });
     req.on('timeout', () => req.destroy(new Error('timeout')));
     req.on('error', reject);
     req.on('response', (res) => {

@@ -10,6 +10,8 @@ import { percentile } from '../lib/stats.ts';
 
 interface Input {
   url: string;
+  /** A signed-in session's Cookie header value, if the server needs one. */
+  cookie?: string;
   size: number;
   listeners: number;
   bytesPerSecond: number;
@@ -18,6 +20,7 @@ interface Input {
 
 const input = JSON.parse(process.argv[2]!) as Input;
 const agent = new Agent({ keepAlive: false, maxSockets: Number.POSITIVE_INFINITY });
+const session: Record<string, string> = input.cookie ? { cookie: input.cookie } : {};
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const requests: ClientRequest[] = [];
 /** Listeners with a valid response whose stream is still open. */
@@ -30,7 +33,7 @@ const note = (message: string) => {
 };
 
 function listen(): void {
-  const req = request(input.url, { agent, headers: { range: 'bytes=0-' } });
+  const req = request(input.url, { agent, headers: { range: 'bytes=0-', ...session } });
   requests.push(req);
   let healthy = false;
   const broken = (message: string) => {
@@ -70,7 +73,7 @@ function probe(): Promise<number> {
     const began = performance.now();
     const req = request(input.url, {
       agent: false,
-      headers: { range: 'bytes=0-1' },
+      headers: { range: 'bytes=0-1', ...session },
       timeout: 10_000,
     });
     req.on('timeout', () => req.destroy(new Error('probe timeout')));

@@ -34,6 +34,7 @@ func main() {
 	duration := flag.Duration("d", 10*time.Second, "duration")
 	size := flag.Int64("size", 0, "file size in bytes")
 	span := flag.Int64("span", 262144, "bytes per range")
+	cookie := flag.String("cookie", "", "Cookie header to send (a signed-in session)")
 	flag.Parse()
 	u, err := url.Parse(*rawURL)
 	if err != nil || *size <= 0 {
@@ -48,7 +49,7 @@ func main() {
 		wg.Add(1)
 		go func(i int) {
 			defer wg.Done()
-			w := worker{host: u.Host, path: u.RequestURI(), mode: *mode, size: *size, span: *span,
+			w := worker{host: u.Host, path: u.RequestURI(), cookie: *cookie, mode: *mode, size: *size, span: *span,
 				rnd: rand.New(rand.NewSource(time.Now().UnixNano() + int64(i))), st: &results[i]}
 			w.run(deadline)
 		}(i)
@@ -77,6 +78,7 @@ func percentile(sorted []time.Duration, p float64) time.Duration {
 
 type worker struct {
 	host, path, mode string
+	cookie           string
 	size, span       int64
 	rnd              *rand.Rand
 	st               *stats
@@ -121,6 +123,9 @@ func (w *worker) run(deadline time.Time) {
 // once sends one request and reads its whole response; good reports whether it was the right one.
 func (w *worker) once() (good bool, err error) {
 	req := "GET " + w.path + " HTTP/1.1\r\nHost: " + w.host + "\r\n"
+	if w.cookie != "" {
+		req += "Cookie: " + w.cookie + "\r\n"
+	}
 	wantStatus, wantLength, wantRange := 200, w.size, ""
 	if w.mode == "range" {
 		a := w.rnd.Int63n(w.size - w.span + 1)

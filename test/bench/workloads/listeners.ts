@@ -34,6 +34,7 @@ export async function runListeners(o: {
   cpu: string;
   pid: number;
   url: string;
+  cookie?: string;
   fileBytes: number;
   listeners: number;
   bytesPerSecond: number;
@@ -58,6 +59,7 @@ export async function runListeners(o: {
       './slow-listeners.ts',
       {
         url: o.url,
+        cookie: o.cookie,
         size: o.fileBytes,
         listeners: o.listeners,
         bytesPerSecond: o.bytesPerSecond,

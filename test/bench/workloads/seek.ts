@@ -15,13 +15,14 @@ export interface SeekResult {
 export function runSeek(o: {
   cpu: string;
   url: string;
+  cookie?: string;
   fileBytes: number;
   samples: number;
 }): Promise<SeekResult> {
   return runNodeClient<SeekResult>(
     o.cpu,
     './seek-client.ts',
-    { url: o.url, size: o.fileBytes, samples: o.samples },
+    { url: o.url, cookie: o.cookie, size: o.fileBytes, samples: o.samples },
     o.samples * 2 * 10_000 + 30_000,
   );
 }

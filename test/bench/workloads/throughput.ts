@@ -14,6 +14,8 @@ export interface ThroughputOptions {
   binary: string;
   cpu: string;
   url: string;
+  /** A Cookie header value (a signed-in session), sent with every request. */
+  cookie?: string;
   mode: 'range' | 'full';
   connections: number;
   seconds: number;
@@ -34,7 +36,9 @@ export interface ThroughputResult {
 export async function runThroughput(o: ThroughputOptions): Promise<ThroughputResult> {
   const args =
     o.tool === 'loadgen'
-      ? ['-url', o.url, '-mode', o.mode, '-c', String(o.connections), '-d', `${o.seconds}s`]
+      ? ['-url', o.url, '-mode', o.mode, '-c', String(o.connections), '-d', `${o.seconds}s`].concat(
+          o.cookie ? ['-cookie', o.cookie] : [],
+        )
       : ['-t1', `-c${o.connections}`, `-d${o.seconds}s`, '--timeout', '10s', '--latency'].concat([
           '-s',
           LUA_SCRIPT,

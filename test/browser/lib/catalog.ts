@@ -5,11 +5,20 @@ import type { Song } from '../../../api/catalog/song.ts';
 
 export type { Song };
 
-/** Every song the server lists, paging through `GET /api/songs`. */
-export async function fetchAllSongs(origin: string): Promise<Song[]> {
+/** A server and a way to be signed in to it (TapedeckServer). */
+export interface SignedInServer {
+  origin: string;
+  cookie(): Promise<string>;
+}
+
+/** Every song the server lists, paging through `GET /api/songs` (signed in). */
+export async function fetchAllSongs(server: SignedInServer): Promise<Song[]> {
   const songs: Song[] = [];
+  const headers = { cookie: await server.cookie() };
   for (let offset = 0; offset < 10_000; ) {
-    const response = await fetch(`${origin}/api/songs?limit=100&offset=${offset}`);
+    const response = await fetch(`${server.origin}/api/songs?limit=100&offset=${offset}`, {
+      headers,
+    });
     if (!response.ok)
       throw new Error(`GET /api/songs → ${response.status}: ${await response.text()}`);
     const page = (await response.json()) as { items: Song[]; total: number };
@@ -26,11 +35,13 @@ export async function fetchAllSongs(origin: string): Promise<Song[]> {
  * not from the server under test. Throws when no file matches.
  */
 export async function readSongFromDisk(
-  origin: string,
+  server: SignedInServer,
   musicDir: string,
   song: Song,
 ): Promise<Buffer> {
-  const response = await fetch(`${origin}${song.streamUrl}`);
+  const response = await fetch(`${server.origin}${song.streamUrl}`, {
+    headers: { cookie: await server.cookie() },
+  });
   if (response.status !== 200) throw new Error(`GET ${song.streamUrl} → ${response.status}`);
   const served = Buffer.from(await response.arrayBuffer());
   const hash = sha256(served);

@@ -78,19 +78,3 @@ export async function dumpStorage(browser: BrowserAdapter): Promise<StorageDump>
     blobs: dump.blobs.map((b) => ({ name: b.name, bytes: Buffer.from(b.base64, 'base64') })),
   };
 }
-
-/**
- * Page function: posts `message` to the worker with a reply port and waits for its `DONE`, as
- * `SwBridge.signedIn`/`signOut` do (the accounts UI calls those). True when it answered.
- */
-export const askWorkerDone = async (message: unknown, timeoutMs: number) => {
-  const worker = navigator.serviceWorker.controller;
-  if (!worker) throw new Error('askWorkerDone: no service worker controls this page');
-  const { port1, port2 } = new MessageChannel();
-  const done = new Promise<boolean>((resolve) => {
-    port1.onmessage = (event) => resolve((event.data as { type?: string })?.type === 'DONE');
-    setTimeout(() => resolve(false), timeoutMs);
-  });
-  worker.postMessage(message, [port2]);
-  return done;
-};

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../../helpers/free-port.ts';
-import { type AccountsStub, createAccountsStub } from './accounts-stub.ts';
+import { signIn, TEST_ADMIN, TEST_ADMIN_ENV } from '../../helpers/test-auth.ts';
 import { type OwnedProcess, spawnOwned } from './owned-process.ts';
 import { waitFor } from './wait.ts';
 
@@ -26,10 +26,12 @@ export interface TapedeckServer {
   /** `http://127.0.0.1:<port>` */
   readonly origin: string;
   readonly port: number;
-  /** The accounts contract in front of the server until it has its own (accounts-stub.ts). */
-  readonly accounts: AccountsStub;
   readonly musicDir: string;
   readonly cacheDir: string;
+  /** The admin the server starts with (ADMIN_USERNAME/ADMIN_PASSWORD): sign in with these. */
+  readonly credentials: { username: string; password: string };
+  /** A `Cookie` header value signed in as `credentials` (one session per server start). */
+  cookie(): Promise<string>;
   /** Starts the process (again) on the same port and waits for /api/health. */
   start(): Promise<void>;
   /** SIGTERM, SIGKILL after `graceMs`; resolves once the process is gone and the port refuses. */
@@ -47,21 +49,26 @@ export async function startTapedeckServer(
 ): Promise<TapedeckServer> {
   const musicDir = resolve(REPO_ROOT, options.musicDir ?? 'data/music');
   const port = options.port ?? (await freePort());
-  const innerPort = await freePort();
-  const accounts = createAccountsStub(innerPort);
-  let stubListening = false;
   const cacheDir = mkdtempSync(join(tmpdir(), 'tapedeck-cache-'));
   const origin = `http://127.0.0.1:${port}`;
   const healthTimeoutMs = options.healthTimeoutMs ?? 60_000;
   let current: OwnedProcess | undefined;
   let previousOutput = '';
+  let session: Promise<string> | undefined;
 
   const server: TapedeckServer = {
     origin,
     port,
-    accounts,
     musicDir,
     cacheDir,
+    credentials: TEST_ADMIN,
+    cookie() {
+      session ??= signIn(origin).catch((error: unknown) => {
+        session = undefined;
+        throw error;
+      });
+      return session;
+    },
     async start() {
       if (current && !current.hasExited())
         throw new Error(`Tapedeck server already running on ${origin}`);
@@ -71,8 +78,9 @@ export async function startTapedeckServer(
         cwd: REPO_ROOT,
         env: {
           ...process.env,
+          ...TEST_ADMIN_ENV,
           ...options.env,
-          PORT: String(innerPort),
+          PORT: String(port),
           HOST: '127.0.0.1',
           MUSIC_DIR: musicDir,
           CACHE_DIR: cacheDir,
@@ -82,8 +90,6 @@ export async function startTapedeckServer(
         },
       });
       current = proc;
-      if (!stubListening) await accounts.listen(port);
-      stubListening = true;
       await waitFor(
         async () => {
           if (proc.hasExited()) {
@@ -102,8 +108,6 @@ export async function startTapedeckServer(
     },
     async stop(graceMs = 3000) {
       if (!current) return;
-      if (stubListening) await accounts.close();
-      stubListening = false;
       await current.stop(graceMs);
       await waitFor(
         () =>

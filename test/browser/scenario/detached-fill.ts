@@ -7,6 +7,7 @@ import type { BrowserAdapter } from '../adapters/types.ts';
 import { fetchAllSongs } from '../lib/catalog.ts';
 import { listCachedChunks } from '../lib/chunk-caches.ts';
 import { ensureControlled } from '../lib/service-worker.ts';
+import { signInThroughForm } from '../lib/sign-in.ts';
 import { startTapedeckServer } from '../lib/tapedeck-server.ts';
 import { waitFor } from '../lib/wait.ts';
 import { createToneWav } from '../lib/wav.ts';
@@ -29,12 +30,12 @@ export async function runDetachedFill(browser: BrowserAdapter, clientDir: string
   const server = await startTapedeckServer({ musicDir: music, env: { CLIENT_DIR: clientDir } });
   const { step, check, finish } = createChecks(browser);
   try {
-    const [song] = await fetchAllSongs(server.origin);
+    const [song] = await fetchAllSongs(server);
     if (!song) throw new Error('the long song was not scanned');
     const chunks = chunkCount(song.size);
 
     await step('a detached <audio> plays the song for 3 s', async () => {
-      await browser.open(`${server.origin}/?run=detached`);
+      await signInThroughForm(browser, server);
       await ensureControlled(browser, 30_000);
       const probe = await browser.evaluate(probeFormat, song.streamUrl, song.mimeType, 3, 20_000);
       expect(probe, JSON.stringify(probe)).toMatchObject({ played: true });

@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../adapters/launch.ts';
 import type { BrowserAdapter, EngineName } from '../adapters/types.ts';
+import { createApp } from '../lib/app.ts';
 import { ensureBuiltClient } from '../lib/built-client.ts';
 import { fetchAllSongs, type Song } from '../lib/catalog.ts';
+import { signInThroughForm } from '../lib/sign-in.ts';
 import { startTapedeckServer, type TapedeckServer } from '../lib/tapedeck-server.ts';
+import { designTokensApplied, unappliedStyleAttributes } from './csp.ts';
 import { checkFormatBadges } from './format-badges.ts';
 import { probeFormats, writeSupport } from './formats.ts';
 import { runOfflineAfterFirstPlay } from './offline-after-first-play.ts';
@@ -33,11 +36,13 @@ export function defineEngineSuite(
     beforeAll(async () => {
       const clientDir = await ensureBuiltClient();
       server = await startTapedeckServer({ env: { CLIENT_DIR: clientDir } });
-      songs = await fetchAllSongs(server.origin);
+      songs = await fetchAllSongs(server);
       browser = await launchBrowser(engine);
       console.info(
         `[${engine}] ${await browser.version()} launched in ${browser.launchMs} ms; ${songs.length} songs`,
       );
+      // Every step after this runs signed in, as a listener would (the form, in every engine).
+      await signInThroughForm(browser, server);
     }, 300_000);
     afterAll(async () => {
       await browser?.close();
@@ -53,6 +58,14 @@ export function defineEngineSuite(
         `[${engine}] offline run: ${JSON.stringify(run.timings)}; unplayed: ${run.unplayedOutcome}`,
       );
     }, 300_000);
+
+    it("runs under the CSP: the hashed inline style and Lit's style attributes apply", async () => {
+      if (!server.isRunning()) await server.start();
+      await browser.open(`${server.origin}/?run=csp`);
+      await createApp(browser).waitForRows(2, 20_000, 'library under the CSP');
+      expect(await browser.evaluate(designTokensApplied), 'index.html style (by hash)').toBe(true);
+      expect(await browser.evaluate(unappliedStyleAttributes)).toEqual([]);
+    }, 60_000);
 
     it('plays every catalog format it says it can play', async () => {
       if (!server.isRunning()) await server.start();

@@ -8,6 +8,7 @@ import { byTestId } from '../lib/deep-query.ts';
 import { waitForPlayback } from '../lib/media.ts';
 import { createMusicFolder, LIBRARY } from '../lib/music-folder.ts';
 import { ensureControlled } from '../lib/service-worker.ts';
+import { signInQuietly } from '../lib/sign-in.ts';
 import { startTapedeckServer } from '../lib/tapedeck-server.ts';
 import { waitFor } from '../lib/wait.ts';
 import { createChecks, mediaAnswerTotals } from './checks.ts';
@@ -31,9 +32,10 @@ export async function runEtagChange(browser: BrowserAdapter, clientDir: string):
   const app = createApp(browser);
   const { check, step, finish } = createChecks(browser);
   try {
-    const [old] = await fetchAllSongs(server.origin);
+    const [old] = await fetchAllSongs(server);
     if (!old) throw new Error(`no song in the catalog of ${folder.dir}`);
     await step('cache the song whole with the Download button', async () => {
+      await signInQuietly(browser, server); // a cookie for the host (any port)
       await browser.open(`${server.origin}/songs?run=etag-v1`);
       await ensureControlled(browser, 30_000);
       await app.waitForRows(1, 15_000, 'library before the change');
@@ -53,7 +55,7 @@ export async function runEtagChange(browser: BrowserAdapter, clientDir: string):
       async () => {
         const song = await waitFor(
           async () => {
-            const songs = await fetchAllSongs(server.origin);
+            const songs = await fetchAllSongs(server);
             // A scan may catch the copy half written: wait for the whole new file's version.
             return songs.find((s) => s.etag !== old.etag && s.size === file.length) ?? null;
           },

@@ -7,6 +7,7 @@ import { describeChunks, listCachedChunks, wrongLengthChunks } from '../lib/chun
 import { readAudio, waitForPlayback } from '../lib/media.ts';
 import { createMusicFolder, LIBRARY } from '../lib/music-folder.ts';
 import { ensureControlled } from '../lib/service-worker.ts';
+import { signInQuietly } from '../lib/sign-in.ts';
 import { startTapedeckServer } from '../lib/tapedeck-server.ts';
 import { createWorkerMessages } from '../lib/worker-messages.ts';
 import { createChecks } from './checks.ts';
@@ -28,13 +29,14 @@ export async function runEviction(browser: BrowserAdapter, clientDir: string): P
   const worker = createWorkerMessages(browser);
   const { step, check, finish } = createChecks(browser);
   try {
-    const songs = await fetchAllSongs(server.origin);
+    const songs = await fetchAllSongs(server);
     const [a, b] = pick(songs);
     // Room for the bigger song and a bit more, never for both.
     const budget = Math.max(a.size, b.size) + 100_000;
     expect(budget).toBeLessThan(a.size + b.size);
 
     await step('open, controlled, set the budget', async () => {
+      await signInQuietly(browser, server); // a cookie for the host (any port)
       await browser.open(`${server.origin}/songs?run=eviction`);
       await ensureControlled(browser, 30_000);
       await app.waitForRows(2, 15_000, 'library');

@@ -52,7 +52,7 @@ export async function runOfflineAfterFirstPlay(
       return undefined;
     });
   const file = await step('read the played song from disk', () =>
-    readSongFromDisk(server.origin, server.musicDir, played),
+    readSongFromDisk(server, server.musicDir, played),
   );
 
   await step('open and get controlled by the worker', async () => {

@@ -6,8 +6,10 @@ import { createApp } from '../lib/app.ts';
 import { fetchAllSongs, readSongFromDisk } from '../lib/catalog.ts';
 import { seekAudio, waitForPlayback } from '../lib/media.ts';
 import { ensureControlled } from '../lib/service-worker.ts';
-import { askWorkerDone, dumpStorage, type StorageDump } from '../lib/storage-dump.ts';
+import { signInThroughForm } from '../lib/sign-in.ts';
+import { dumpStorage, type StorageDump } from '../lib/storage-dump.ts';
 import { startTapedeckServer } from '../lib/tapedeck-server.ts';
+import { signOutThroughMenu } from './accounts.ts';
 import { createChecks } from './checks.ts';
 import { checkWorkerRanges } from './worker-ranges.ts';
 
@@ -24,28 +26,29 @@ export async function runSealedOffline(browser: BrowserAdapter, clientDir: strin
   const app = createApp(browser);
   const { step, check, finish } = createChecks(browser);
   try {
-    const songs = await fetchAllSongs(server.origin);
+    const songs = await fetchAllSongs(server);
     const song = songs
       .filter((s) => s.mimeType === 'audio/mpeg')
       .sort((a, b) => b.size - a.size)[0];
     if (!song) throw new Error('no MP3 in the library');
-    const file = await readSongFromDisk(server.origin, server.musicDir, song);
+    const file = await readSongFromDisk(server, server.musicDir, song);
 
-    await step('sign in (the accounts UI tells the worker) and play through the UI', async () => {
-      await browser.open(`${server.origin}/?run=sealed`);
-      await ensureControlled(browser, 30_000);
-      const user = { id: server.accounts.userId };
-      expect(await browser.evaluate(askWorkerDone, { type: 'SIGNED_IN', user }, 15_000)).toBe(true);
-      await app.waitForRows(2, 15_000, 'library');
-      await app.clickPlay(song.id);
-      await waitForPlayback(browser, {
-        id: AUDIO,
-        pastSeconds: 0.5,
-        timeoutMs: 20_000,
-        what: 'play',
-      });
-      await app.waitForOffline(song.id, 'complete', 60_000);
-    });
+    await step(
+      'sign in through the form (the app tells the worker) and play through the UI',
+      async () => {
+        await signInThroughForm(browser, server);
+        await ensureControlled(browser, 30_000);
+        await app.waitForRows(2, 15_000, 'library');
+        await app.clickPlay(song.id);
+        await waitForPlayback(browser, {
+          id: AUDIO,
+          pastSeconds: 0.5,
+          timeoutMs: 20_000,
+          what: 'play',
+        });
+        await app.waitForOffline(song.id, 'complete', 60_000);
+      },
+    );
 
     await check(
       'no 64-byte run of the song in Cache Storage or IndexedDB; the key is not readable',
@@ -97,7 +100,7 @@ export async function runSealedOffline(browser: BrowserAdapter, clientDir: strin
     await check(
       'sign out: the key and every kept copy are gone, nothing readable is left',
       async () => {
-        expect(await browser.evaluate(askWorkerDone, { type: 'SIGN_OUT' }, 15_000)).toBe(true);
+        await signOutThroughMenu(browser);
         const dump: StorageDump = await dumpStorage(browser);
         expect(dump.ownEntries).toEqual([]);
         expect(dump.keys).toEqual([]);

@@ -8,6 +8,7 @@ import { describeChunks, listCachedChunks, wrongLengthChunks } from '../lib/chun
 import { byTestId } from '../lib/deep-query.ts';
 import { createMusicFolder, LIBRARY } from '../lib/music-folder.ts';
 import { ensureControlled } from '../lib/service-worker.ts';
+import { signInQuietly } from '../lib/sign-in.ts';
 import { startTapedeckServer } from '../lib/tapedeck-server.ts';
 import { startTruncatingProxy } from '../lib/truncating-proxy.ts';
 import { waitFor } from '../lib/wait.ts';
@@ -37,7 +38,7 @@ export async function runTruncatedChunk(browser: BrowserAdapter, clientDir: stri
   const worker = createWorkerMessages(browser);
   const { step, check, finish } = createChecks(browser);
   try {
-    const [song] = await fetchAllSongs(server.origin);
+    const [song] = await fetchAllSongs(server);
     if (!song) throw new Error(`no song in the catalog of ${folder.dir}`);
     const file = folder.read(LIBRARY.neonHarbor);
     const cutRange = `bytes=${CUT_CHUNK * CHUNK_SIZE}-`;
@@ -48,6 +49,7 @@ export async function runTruncatedChunk(browser: BrowserAdapter, clientDir: stri
     });
 
     await step('open the app through the proxy', async () => {
+      await signInQuietly(browser, server); // a cookie for the host (any port)
       await browser.open(`${proxy.origin}/songs?run=truncated`);
       await ensureControlled(browser, 30_000);
       await app.waitForRows(1, 15_000, 'library');

@@ -10,6 +10,7 @@ import { byTestId } from '../lib/deep-query.ts';
 import { waitForPlayback } from '../lib/media.ts';
 import { createMusicFolder, LIBRARY } from '../lib/music-folder.ts';
 import { ensureControlled, readWorkerState } from '../lib/service-worker.ts';
+import { signInQuietly } from '../lib/sign-in.ts';
 import { startTapedeckServer } from '../lib/tapedeck-server.ts';
 import { waitFor } from '../lib/wait.ts';
 import { createWorkerMessages } from '../lib/worker-messages.ts';
@@ -39,9 +40,10 @@ export async function runWorkerUpdate(
   const { step, check, finish } = createChecks(browser);
   const marker = `v2-${Date.now()}`;
   try {
-    const [song] = await fetchAllSongs(server.origin);
+    const [song] = await fetchAllSongs(server);
     if (!song) throw new Error(`no song in the catalog of ${folder.dir}`);
     await step('worker v1 controls the page and keeps the song whole', async () => {
+      await signInQuietly(browser, server); // a cookie for the host (any port)
       await browser.open(`${server.origin}/songs?run=update-${tab}`);
       await browser.evaluate(() => {
         (window as Window & { firstLoad?: boolean }).firstLoad = true;
