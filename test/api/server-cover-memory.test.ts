@@ -39,11 +39,11 @@ afterAll(async () => {
 
 it('answers 20 concurrent requests for a 40 MB picture’s cover growing the server by < 150 MiB', async () => {
   expect(pictureBytes).toBeGreaterThan(40 * MiB);
-  const { items } = (await (await fetch(`${server.url}/api/songs`)).json()) as SongPage;
+  const { items } = (await (await server.fetch(`/api/songs`)).json()) as SongPage;
   const coverUrl = items[0]!.coverUrl!;
   // One request of each kind first: the sizes are made once and kept, as in normal use.
   for (const suffix of ['', '&size=512', '&size=64']) {
-    expect((await fetch(`${server.url}${coverUrl}${suffix}`)).status).toBe(200);
+    expect((await server.fetch(`${coverUrl}${suffix}`)).status).toBe(200);
   }
   const before = await rssBytes(server.pid);
   let peak = before;
@@ -56,13 +56,13 @@ it('answers 20 concurrent requests for a 40 MB picture’s cover growing the ser
   })();
   const responses = await Promise.all(
     Array.from({ length: 20 }, (_, i) =>
-      fetch(`${server.url}${coverUrl}${['', '&size=512', '&size=256', '&size=64'][i % 4]}`).then(
-        async (res) => ({
+      server
+        .fetch(`${coverUrl}${['', '&size=512', '&size=256', '&size=64'][i % 4]}`)
+        .then(async (res) => ({
           status: res.status,
           type: res.headers.get('content-type'),
           bytes: (await res.arrayBuffer()).byteLength,
-        }),
-      ),
+        })),
     ),
   );
   sampling = false;

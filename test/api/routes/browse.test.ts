@@ -9,7 +9,7 @@ import { makeMp3 } from '../../helpers/mp3-fixture.ts';
 let api: TestApi;
 let redCover: Uint8Array;
 const get = async <T>(path: string) => {
-  const res = await fetch(api.url + path);
+  const res = await api.fetch(path);
   return {
     status: res.status,
     type: res.headers.get('content-type'),
@@ -275,7 +275,7 @@ describe('bad input', () => {
 
 describe('covers', () => {
   const fetchCover = async (url: string, headers: Record<string, string> = {}) => {
-    const res = await fetch(api.url + url, { headers });
+    const res = await api.fetch(url, { headers });
     return { res, bytes: new Uint8Array(await res.arrayBuffer()) };
   };
 
@@ -315,7 +315,7 @@ describe('covers', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(new TextDecoder().decode(bytes)).not.toContain('<svg');
     expect((await sharp(bytes).metadata()).width).toBe(64);
-    const head = await fetch(api.url + song.coverUrl!, { method: 'HEAD' });
+    const head = await api.fetch(song.coverUrl!, { method: 'HEAD' });
     expect(head.status).toBe(200);
     expect(head.headers.get('content-type')).toBe('image/webp');
   });
