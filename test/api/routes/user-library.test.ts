@@ -154,7 +154,7 @@ describe('playlists', () => {
     [{ name: 'ok', songIds: ['AAAAAAAAAAAAAAAA'] }, 'unknown song'],
     [{ name: 'ok', songIds: 'nope' }, 'songIds not an array'],
     [{ name: 'ok', songsIds: [] }, 'unknown field'],
-  ])('refuses %j (%s) with a 400', async (body) => {
+  ] as [Record<string, unknown>, string][])('refuses %j (%s) with a 400', async (body) => {
     const answer = await call<{ error: string }>(lou, 'POST', '/api/playlists', body);
     expect(answer.status).toBe(400);
     expect(answer.body.error).toEqual(expect.any(String));
@@ -203,7 +203,7 @@ describe('plays', () => {
     [{ songId: 'SONG', playedAt: '2026-13-45T99:00:00Z' }, 'not a time'],
     [{ songId: 'SONG', playedAt: 1_700_000_000_000 }, 'a number'],
     [{ songId: 'SONG', playedAt: '1970-01-01T00:00:00Z' }, 'too long ago'],
-  ])('refuses %j (%s) with a 400', async (body) => {
+  ] as [Record<string, unknown>, string][])('refuses %j (%s) with a 400', async (body) => {
     const sent = { ...body, songId: body.songId === 'SONG' ? song('One').id : body.songId };
     const answer = await call<{ error: string }>(lou, 'POST', '/api/plays', sent);
     expect(answer.status).toBe(400);
