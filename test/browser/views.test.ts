@@ -1,9 +1,10 @@
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ChromiumAdapter, launchChromium } from './adapters/chromium.ts';
 import { ensureBuiltClient } from './lib/built-client.ts';
 import { ensureControlled } from './lib/service-worker.ts';
+import { signInThroughForm } from './lib/sign-in.ts';
 import { startTapedeckServer, type TapedeckServer } from './lib/tapedeck-server.ts';
 import { SCREENSHOT_DIR } from './scenario/chromium-extras.ts';
 
@@ -57,9 +58,41 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = browser.page;
   page.setDefaultTimeout(15_000);
-  await page.goto(`${server.origin}/`);
+  await screenshotSignedOut();
+  await signInThroughForm(browser, server);
   songs = (await api<{ items: ApiSong[] }>('/api/songs?limit=500')).body.items;
 }, 300_000);
+
+/**
+ * The first-account page (the answer to `/api/auth/me` replaced, for the picture only: on the
+ * first visit, before the worker controls the page) and the sign-in page, at both widths.
+ */
+async function screenshotSignedOut() {
+  const sizes = [
+    [390, 844],
+    [1280, 800],
+  ] as const;
+  const setup = (route: Route) =>
+    route.fulfill({
+      status: 401,
+      contentType: 'application/json',
+      body: JSON.stringify({ error: 'sign in first', reason: 'signed-out', setupRequired: true }),
+    });
+  await page.route('**/api/auth/me', setup);
+  await page.goto(`${server.origin}/`);
+  await page.locator('#td-setup-username').waitFor();
+  for (const [width, height] of sizes) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'views', `first-account-${width}.png`) });
+  }
+  await page.unroute('**/api/auth/me', setup);
+  await page.goto(`${server.origin}/`);
+  await page.locator('#td-sign-in-username').waitFor();
+  for (const [width, height] of sizes) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'views', `sign-in-${width}.png`) });
+  }
+}
 
 afterAll(async () => {
   await browser?.close();
@@ -198,6 +231,7 @@ describe('chromium: browsing the library', () => {
       ['genres', '/genres'],
       ['playlists', '/playlists'],
       ['favourites', '/favourites'],
+      ['admin', '/admin'],
     ];
     for (const [width, height] of [
       [390, 844],
@@ -206,12 +240,12 @@ describe('chromium: browsing the library', () => {
       await page.setViewportSize({ width, height });
       for (const [name, path] of views) {
         await page.goto(`${server.origin}${path}`);
-        await expect.poll(() => heading().count()).toBeGreaterThan(0);
+        await expect.poll(() => heading().count(), { timeout: 15_000 }).toBeGreaterThan(0);
         await page.waitForLoadState('networkidle');
         await page.screenshot({ path: join(SCREENSHOT_DIR, 'views', `${name}-${width}.png`) });
       }
     }
-  }, 120_000);
+  }, 240_000);
 
   // Last: it stops the server.
   it('opens an album offline, with the server stopped: what was kept plays, the rest is dimmed', async () => {

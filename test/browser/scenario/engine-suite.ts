@@ -61,7 +61,7 @@ export function defineEngineSuite(
 
     it("runs under the CSP: the hashed inline style and Lit's style attributes apply", async () => {
       if (!server.isRunning()) await server.start();
-      await browser.open(`${server.origin}/?run=csp`);
+      await browser.open(`${server.origin}/songs?run=csp`);
       await createApp(browser).waitForRows(2, 20_000, 'library under the CSP');
       expect(await browser.evaluate(designTokensApplied), 'index.html style (by hash)').toBe(true);
       expect(await browser.evaluate(unappliedStyleAttributes)).toEqual([]);
