@@ -74,7 +74,7 @@ export class TdApp extends LitElement {
     forget: () => forgetLocalLibrary(),
   });
   readonly net = new ConnectivityController(this);
-  readonly offline = new OfflineLibrary(this, libraryStore());
+  readonly offline = new OfflineLibrary(this);
   readonly favourites = new FavouriteChanges(
     this,
     (message) => void this.parts.toast(message, 'error'),
@@ -132,7 +132,10 @@ export class TdApp extends LitElement {
     if (changed.has('bridge') && this.bridge) this.worker.attach(this.bridge);
     const online = this.net.online;
     if (online !== this._wasOnline && this.hasUpdated) {
-      if (online) void this.session.recheck(); // an expired session shows now, not at the next call
+      if (online) {
+        void this.session.recheck(); // an expired session shows now, not at the next call
+        this.offline.retry();
+      }
       const message = online ? 'Back online' : 'You’re offline. Saved songs still play.';
       void this.parts.toast(message, online ? 'info' : 'offline', { key: 'network' });
       if (online && this.session.signedIn) this.recorder.flush(); // plays made offline, at their time
@@ -142,7 +145,7 @@ export class TdApp extends LitElement {
       this.recorder.start();
       void this.queueSync.check(this.playback.current !== null);
     }
-    if (this.worker.statesKnown) void this.offline.follow(this.worker.states, online);
+    if (this.worker.statesKnown) void this.offline.follow(this.worker.states);
     needParts(this);
   }
 

@@ -3,8 +3,7 @@ import { clearLibraryStore } from './kv-store.ts';
 
 /**
  * Deletes what the page keeps of the signed-in user's library besides the worker's caches: the
- * IndexedDB records (details of the songs kept offline, plays not yet sent) and the fingerprint of
- * the last queue saved. Called by the session before a sign-out or another user's library.
+ * IndexedDB records (plays not yet sent) and the fingerprint of the last queue saved. Called by the session before a sign-out or another user's library.
  */
 export async function forgetLocalLibrary(): Promise<void> {
   await clearLibraryStore();

@@ -11,7 +11,7 @@ let store: UseStore | undefined;
 
 /**
  * The page's own IndexedDB store (`tapedeck-library`), apart from the worker's: what the library
- * keeps between visits (the songs kept offline, plays not yet sent). Opened on first use.
+ * keeps between visits (plays not yet sent: ids and times, no titles). Opened on first use.
  */
 export function libraryStore(): AsyncStore {
   const db = () => {

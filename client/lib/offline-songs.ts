@@ -6,9 +6,9 @@ import type { Song } from './library-types.ts';
 const SAVE_DELAY_MS = 500;
 
 /**
- * What we know about the songs the worker keeps offline (title, album, artist…), kept in the page's
- * IndexedDB per user, so that offline every view can be rebuilt from them (local-library.ts): the
- * worker only knows ids and bytes. Follows the worker's states: a song it drops is forgotten.
+ * What we know about the songs the worker keeps offline (title, album, artist…), in the store given
+ * (the app gives a memory one: see offline-library.ts), so that offline every view can be rebuilt
+ * from them (local-library.ts): the worker's song index only knows ids and bytes. Follows the worker's states: a song it drops is forgotten.
  */
 export class OfflineSongs {
   /** By id. Replaced, never mutated, so views notice. */

@@ -39,7 +39,7 @@ afterAll(async () => {
 
 it('answers 20 concurrent requests for a 40 MB picture’s cover growing the server by < 150 MiB', async () => {
   expect(pictureBytes).toBeGreaterThan(40 * MiB);
-  const { items } = (await (await server.fetch(`/api/songs`)).json()) as SongPage;
+  const { items } = (await (await server.fetch('/api/songs')).json()) as SongPage;
   const coverUrl = items[0]!.coverUrl!;
   // One request of each kind first: the sizes are made once and kept, as in normal use.
   for (const suffix of ['', '&size=512', '&size=64']) {

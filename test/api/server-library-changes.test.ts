@@ -25,12 +25,12 @@ async function library(): Promise<{ music: string; cache: string }> {
   return { music, cache };
 }
 
-/** Polls /api/health until it reports `songs`; fails with the server's log after `ms`. */
+/** Polls /api/health (signed in) until it reports `songs`; fails with the server's log after `ms`. */
 async function waitForSongs(songs: number, ms = 30_000) {
   const deadline = Date.now() + ms;
   let last: unknown;
   while (Date.now() < deadline) {
-    last = await server!.fetch(`/api/health`).then((r) => r.json(), String);
+    last = await server!.fetch('/api/health').then((r) => r.json(), String);
     if ((last as { songs?: number }).songs === songs) return;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -50,7 +50,7 @@ describe('the library changes under a running, watching server', () => {
     await symlink('..', join(music, 'Loop', 'up')); // a folder loop too
     await writeFile(join(music, 'Band', 'Album', '02 - Two.mp3'), makeMp3({ title: 'Two' }));
     await waitForSongs(2); // the watcher saw the new song: it is alive, and so is the server
-    const res = await server.fetch(`/api/songs?q=two`);
+    const res = await server.fetch('/api/songs?q=two');
     expect(res.status).toBe(200);
     expect(((await res.json()) as { total: number }).total).toBe(1);
     expect(server.output()).not.toMatch(/Unhandled|uncaught|ELOOP.*\n\s+at /i);
@@ -88,7 +88,7 @@ describe('the library changes under a running, watching server', () => {
     expect(log).toMatch(/Locked: EACCES/);
     expect(log.match(/not watching Locked: EACCES/g)).toHaveLength(1);
     expect(
-      (await server.fetch(`/api/songs?q=secret`).then((r) => r.json())) as object,
+      (await server.fetch('/api/songs?q=secret').then((r) => r.json())) as object,
     ).toMatchObject({
       total: 0,
     });

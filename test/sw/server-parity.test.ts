@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Song } from '../../api/catalog/song.ts';
 import { createMemoryKeyStore } from '../../sw/keyring.ts';
 import { createWorkerServices, type WorkerServices } from '../../sw/services.ts';
-import { rawRequest, startTestApi, type TestApi } from '../helpers/api-server.ts';
+import { startTestApi, type TestApi } from '../helpers/api-server.ts';
 import { makeWav } from '../helpers/wav-fixture.ts';
 import { FakeCacheStorage } from './fake-cache-storage.ts';
 import { signedInState } from './harness.ts';
@@ -27,7 +27,12 @@ beforeAll(async () => {
   const keyStore = createMemoryKeyStore();
   keyStore.value = await signedInState('parity-user', new Uint8Array(32).fill(7));
   worker = createWorkerServices({
-    fetch: (url, init) => fetch(url, init),
+    // The browser would send the session cookie with every request of the origin.
+    fetch: (url, init) => {
+      const headers = new Headers(init?.headers);
+      headers.set('cookie', api.cookie);
+      return fetch(url, { ...init, headers });
+    },
     caches: new FakeCacheStorage(),
     baseUrl: api.url,
     estimate: async () => ({ usage: 0, quota: 10 * 1024 ** 3 }),
@@ -49,7 +54,7 @@ interface Answer {
 }
 
 async function fromServer(headers: Record<string, string>): Promise<Answer> {
-  const res = await rawRequest(api.port, song.streamUrl, headers);
+  const res = await api.raw(song.streamUrl, headers);
   const h = (name: string) => (res.headers[name] as string | undefined) ?? null;
   return {
     status: res.status,
@@ -165,7 +170,7 @@ describe('worker and server give the same answer', () => {
     expect(sw.status).toBe(200);
     expect(sw.body.equals(SONG)).toBe(true);
     // A date in If-Range: the worker keeps no Last-Modified, so it sends the whole song (§13.1.5).
-    const lastModified = (await rawRequest(api.port, song.streamUrl)).headers['last-modified']!;
+    const lastModified = (await api.raw(song.streamUrl)).headers['last-modified']!;
     const byDate = { range: 'bytes=0-1', 'if-range': lastModified };
     expect((await fromServer(byDate)).status).toBe(206);
     expect((await fromWorker(byDate)).status).toBe(200);

@@ -15,8 +15,9 @@ export interface SyntheticServer {
 
 /**
  * Serves a built client and a read-only browse API over a `SyntheticLibrary` on 127.0.0.1: songs,
- * albums, artists, genres and covers with DESIGN.md's paging; per-user routes answer empty. For
- * the client's benchmarks and screenshots of big libraries, not for testing the server.
+ * albums, artists, genres and covers with DESIGN.md's paging; a signed-in listener (`/api/auth/me`)
+ * whose per-user routes answer empty. For the client's benchmarks and screenshots of big
+ * libraries, not for testing the server.
  */
 export async function startSyntheticServer(
   clientDir: string,
@@ -42,6 +43,8 @@ export async function startSyntheticServer(
     return n;
   };
   app.get('/api/health', () => ({ ok: true, songs: library.songs }));
+  // Signed in as one listener: the client shows its library only to a session.
+  app.get('/api/auth/me', () => ({ user: { id: 'bench', username: 'bench', admin: false } }));
   app.get('/api/songs', (e) => page(library.songs, library.song, getQuery(e)));
   app.get('/api/albums', (e) => page(library.albums, library.album, getQuery(e)));
   app.get('/api/artists', (e) => page(library.artists, library.artist, getQuery(e)));

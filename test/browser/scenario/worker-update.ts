@@ -165,7 +165,8 @@ export async function runUpdateInstallingAtLoad(
   const marker = `v2-early-${Date.now()}`;
   try {
     await step('worker v1 controls the page', async () => {
-      await browser.open(`${server.origin}/?run=update-installing`);
+      await signInQuietly(browser, server);
+      await browser.open(`${server.origin}/songs?run=update-installing`);
       await ensureControlled(browser, 30_000);
       await app.waitForRows(1, 15_000, 'library under v1');
     });
