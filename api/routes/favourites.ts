@@ -1,12 +1,13 @@
-import { getRouterParam, type H3Event, HTTPError } from 'h3';
+import { getQuery, getRouterParam, type H3Event, HTTPError } from 'h3';
 import { requireUser } from '../auth/current-user.ts';
-import { badRequest, readId } from '../user-library/read-input.ts';
+import { badRequest, readId, readLimit } from '../user-library/read-input.ts';
 import { exists, type UserLibraryDeps } from '../user-library/route-deps.ts';
 import { FAVOURITE_KINDS, type FavouriteKind } from '../user-library/types.ts';
 import type { RouteTable } from './route-table.ts';
 
 /**
- * `GET /api/favourites` → `{ songs, albums, artists }` (newest first, as the catalog shows them),
+ * `GET /api/favourites?limit=` → `{ songs, albums, artists }`: the newest `limit` of each (default
+ * 100, at most 500; every favourite song is also `GET /api/songs?favourite=true`, paged),
  * `PUT|DELETE /api/favourites/{songs|albums|artists}/:id` → 204.
  */
 export function registerFavouriteRoutes(routes: RouteTable, deps: UserLibraryDeps) {
@@ -15,11 +16,16 @@ export function registerFavouriteRoutes(routes: RouteTable, deps: UserLibraryDep
   routes.get('/api/favourites', async (event) => {
     const user = requireUser(event);
     const [doc, view] = await Promise.all([library.favourites(user.id), library.view(user.id)]);
-    const newestFirst = (kind: FavouriteKind, find: (id: string) => object | undefined) =>
-      doc[kind]
-        .slice()
-        .reverse()
-        .flatMap(([id]) => find(id) ?? []);
+    const limit = readLimit(getQuery(event).limit, 100, 500);
+    // Newest first, and only as many as asked: each one found costs a catalog lookup.
+    const newestFirst = (kind: FavouriteKind, find: (id: string) => object | undefined) => {
+      const found: object[] = [];
+      for (let i = doc[kind].length - 1; i >= 0 && found.length < limit; i--) {
+        const item = find(doc[kind][i]![0]);
+        if (item) found.push(item);
+      }
+      return found;
+    };
     return {
       songs: newestFirst('songs', (id) => lookup.song(id, view)),
       albums: newestFirst('albums', (id) => lookup.album(id, view)),

@@ -95,6 +95,14 @@ describe('favourites', () => {
     expect(after.items.map((s) => s.title)).toEqual(['Three']);
   });
 
+  it('answers the newest `limit` of each kind, 100 unless asked', async () => {
+    const one = await get<{ songs: Song[]; albums: Album[] }>(lou, '/api/favourites?limit=1');
+    expect(one.body.songs.map((s) => s.title)).toEqual(['Three']);
+    expect(one.body.albums).toHaveLength(1);
+    for (const limit of ['0', '501', 'x'])
+      expect((await get(lou, `/api/favourites?limit=${limit}`)).status, limit).toBe(400);
+  });
+
   it.each([
     ['PUT', '/api/favourites/songs/AAAAAAAAAAAAAAAA', 404],
     ['PUT', '/api/favourites/albums/AAAAAAAAAAAAAAAA', 404],
