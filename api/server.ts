@@ -97,6 +97,7 @@ async function main() {
     await scanner.rescanKey(key, `a song changed under the server (${fileNameOf(key)})`);
   };
   const app = createApp({
+    state,
     catalog,
     audio: stores.audio,
     covers,

@@ -154,7 +154,7 @@ export async function startTestApi(
   const state = options.state ?? (await defaultStateStore(now));
   const config: AuthConfig = testAuthConfig(options.authEnv, { admin: !options.noAdmin });
   const auth = await createAuth({ state, config, now, limits, clientDir });
-  const app = createApp({ catalog, audio, covers, auth, clientDir, onStale, staleWaitMs });
+  const app = createApp({ catalog, audio, covers, auth, state, clientDir, onStale, staleWaitMs });
   const { port, close, connections } =
     transport === 'node'
       ? await serveNode(
