@@ -62,7 +62,7 @@ const update = catalog.startUpdate(SONGS);
 for (let n = 0; n < SONGS; n++) update.add(record(n));
 await update.commit();
 await catalog.warm();
-const state = createStateStore('fs', cacheDir);
+const state = createStateStore({ stateStore: 'fs', cacheDir, redisUrl: null });
 const auth = await createAuth({ state, config: testAuthConfig() });
 const app = createApp({
   catalog,
