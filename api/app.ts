@@ -3,7 +3,6 @@ import { H3, HTTPError } from 'h3';
 import { createAuthMiddleware } from './auth/auth-middleware.ts';
 import type { Auth } from './auth/create-auth.ts';
 import type { Catalog } from './catalog/catalog.ts';
-import { emptyUserView, type UserViewProvider } from './catalog/user-view.ts';
 import type { CoverImages } from './covers/cover-images.ts';
 import { registerAlbumRoutes } from './routes/albums.ts';
 import { registerArtistRoutes } from './routes/artists.ts';
@@ -18,14 +17,16 @@ import { createRouteTable } from './routes/route-table.ts';
 import { registerStreamRoutes } from './routes/stream.ts';
 import { registerStreamLinkRoutes } from './routes/stream-links.ts';
 import { registerUserRoutes } from './routes/users.ts';
+import type { StateStore } from './state/state-store.ts';
 import type { AudioStore } from './storage/audio-store.ts';
+import { registerUserLibraryRoutes } from './user-library/register.ts';
 
 export interface AppDeps {
   catalog: Catalog;
   audio: AudioStore;
   covers: CoverImages;
-  /** The signed-in listener's favourites and plays; everyone has none until it is wired in. */
-  userView?: UserViewProvider;
+  /** Shared state: the per-user library's documents (favourites, playlists, plays, queue). */
+  state: StateStore;
   /** Accounts and access: every route but the public ones needs a session (auth-middleware.ts). */
   auth: Auth;
   /** The built client; when absent only the API is served. */
@@ -46,10 +47,11 @@ export function createApp(deps: AppDeps): H3 {
     onError: (error) => toJsonError(error, deps.log),
   });
   const routes = createRouteTable(app);
-  const browse = { ...deps, userView: deps.userView ?? emptyUserView };
   registerHealthRoutes(routes, deps);
   registerAuthRoutes(routes, deps);
   registerUserRoutes(routes, deps);
+  const { userView } = registerUserLibraryRoutes(routes, deps);
+  const browse = { ...deps, userView };
   registerCatalogRoutes(routes, browse);
   registerAlbumRoutes(routes, browse);
   registerArtistRoutes(routes, browse);

@@ -8,6 +8,7 @@ import type { AuthConfig } from './auth/auth-config.ts';
 import { createStreamAuthorizer } from './auth/authorize-stream.ts';
 import { type Auth, createAuth } from './auth/create-auth.ts';
 import { createCatalog } from './catalog/catalog.ts';
+import { compactHeap } from './compact-heap.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createCoverImages } from './covers/cover-images.ts';
 import { createPictureStore } from './covers/picture-store.ts';
@@ -17,6 +18,7 @@ import { createLogger } from './log.ts';
 import { fileNameOf } from './scan/key-names.ts';
 import { createRescanner } from './scan/rescanner.ts';
 import { createScanCoordinator } from './scan/scan-coordinator.ts';
+import { scanKeys } from './scan/scan-keys.ts';
 import { type ScanReport, scanLibrary } from './scan/scan-library.ts';
 import { watchLibrary } from './scan/watch-library.ts';
 import { createStateStore } from './state/create-state-store.ts';
@@ -56,8 +58,18 @@ async function main() {
         : fsDriver({ base: join(config.cacheDir, 'covers') }),
   });
   const covers = createCoverImages({ pictures, cache: coverCache });
-  const scanOnce = () =>
-    scanLibrary({ catalog, source: stores.source, target: stores.audio, pictures, log });
+  const scanOptions = {
+    catalog,
+    source: stores.source,
+    target: stores.audio,
+    pictures,
+    log,
+    // Parse workers read the music folder themselves: only when the audio is in that folder.
+    folder:
+      config.storage === 'fs'
+        ? { root: config.musicDir, followSymlinks: config.followSymlinks }
+        : undefined,
+  };
   // Several instances on one Redis: one scans at a time, the others reload what it wrote.
   const coordinator =
     config.catalogStore === 'redis'
@@ -67,8 +79,11 @@ async function main() {
           log,
         })
       : null;
+  const exclusive = (scan: () => Promise<ScanReport>) =>
+    coordinator ? coordinator.exclusive(scan, NO_SCAN) : scan();
   const scanner = createRescanner({
-    scan: () => (coordinator ? coordinator.exclusive(scanOnce, NO_SCAN) : scanOnce()),
+    scan: () => exclusive(() => scanLibrary(scanOptions)).finally(compactHeap),
+    scanKeys: (keys) => exclusive(() => scanKeys(scanOptions, keys)),
     log,
   });
   // With a catalog from an earlier run the server answers at once and rescans behind; the very
@@ -76,12 +91,13 @@ async function main() {
   const first = catalog.size() === 0;
   if (first) await scanner.rescan('start');
 
-  // A song found changed when it is opened (or while streamed) is rescanned: the incremental scan
-  // reads only files whose version differs, so only that one is read again.
+  // A song found changed when it is opened (or while streamed) is rescanned alone: stat, read
+  // again, commit; the folder is not listed.
   const onStale = async (key: string) => {
-    await scanner.rescan(`a song changed under the server (${fileNameOf(key)})`);
+    await scanner.rescanKey(key, `a song changed under the server (${fileNameOf(key)})`);
   };
   const app = createApp({
+    state,
     catalog,
     audio: stores.audio,
     covers,
@@ -107,7 +123,8 @@ async function main() {
   void catalog
     .warm()
     .catch((error) => log.error('building the sort orders and search index failed', error))
-    .then(() => (first ? null : scanner.rescan('start')));
+    .then(() => (first ? null : scanner.rescan('start')))
+    .then(() => compactHeap());
 
   const stopWatching = config.watch
     ? watchLibrary(config.musicDir, () => void scanner.rescan('files changed'), { log })

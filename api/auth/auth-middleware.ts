@@ -20,10 +20,16 @@ const PUBLIC_ROUTES = new Set([
  */
 export const LINK_RESOURCE_POLICY = ['cross-origin-resource-policy', 'cross-origin'] as const;
 
-/** Paths the API answers: private unless listed above. Other paths are the client's files. */
+/**
+ * Paths the API answers: private unless listed above. Other paths are the client's files and views
+ * (`/songs` itself is the client's songs view; only `/songs/listen/…` streams).
+ */
 export function isApiPath(path: string): boolean {
   return (
-    path === '/api' || path === '/songs' || path.startsWith('/api/') || path.startsWith('/songs/')
+    path === '/api' ||
+    path.startsWith('/api/') ||
+    path === '/songs/listen' ||
+    path.startsWith('/songs/listen/')
   );
 }
 

@@ -3,9 +3,15 @@ import { buildLibraryIndex, type LibraryIndex } from './library-index.ts';
 import { nameTexts, type QueryState } from './queries.ts';
 import { readSnapshot, readSnapshotVersion, writeSnapshot } from './snapshot.ts';
 import type { CatalogEntry, SongRecord } from './song.ts';
-import { createSongSearch } from './song-search.ts';
+import { createSongSearch, type SongSearch } from './song-search.ts';
 import { createTableBuilder, recordAt, type SongTable } from './song-table.ts';
-import { ALBUM_SORTS, ARTIST_SORTS, createSortOrders, SONG_SORTS } from './sort-orders.ts';
+import {
+  ALBUM_SORTS,
+  ARTIST_SORTS,
+  createSortOrders,
+  SONG_SORTS,
+  type SortOrders,
+} from './sort-orders.ts';
 import { songJson } from './to-json.ts';
 import { EMPTY_USER_VIEW } from './user-view.ts';
 
@@ -60,20 +66,37 @@ export function createCatalog(storage: Storage): Catalog {
   let current = prepare(createTableBuilder(0).build(), null);
   let entries = new Map<string, CatalogEntry>();
 
+  /**
+   * One version of the catalog. The index (albums, artists, ids), the sort orders and the search
+   * index are built when first read: a restart answers once the table is loaded, and warm()
+   * builds them right after, before the first listener needs them.
+   */
   function prepare(table: SongTable, version: string | null) {
-    const index = buildLibraryIndex(table);
+    let index: LibraryIndex | undefined;
+    let orders: SortOrders | undefined;
+    let search: SongSearch | undefined;
     return {
-      index,
-      orders: createSortOrders(index),
-      search: createSongSearch(index),
+      table,
       version,
+      get index() {
+        index ??= buildLibraryIndex(table);
+        return index;
+      },
+      get orders() {
+        orders ??= createSortOrders(this.index);
+        return orders;
+      },
+      get search() {
+        search ??= createSongSearch(this.index);
+        return search;
+      },
       /** Rows by storage key: only scans need it, so it is made by the first one. */
       byKey: null as Map<string, number> | null,
     };
   }
 
   function rowOfKey(state: typeof current, key: string): number | undefined {
-    state.byKey ??= new Map(state.index.songs.key.map((k, row) => [k, row]));
+    state.byKey ??= new Map(state.table.key.map((k, row) => [k, row]));
     return state.byKey.get(key);
   }
 
@@ -89,6 +112,7 @@ export function createCatalog(storage: Storage): Catalog {
 
   async function warmUp(state: typeof current) {
     const steps = [
+      () => state.index,
       ...SONG_SORTS.map((sort) => () => state.orders.songs(sort)),
       ...ALBUM_SORTS.map((sort) => () => state.orders.albums(sort)),
       ...ARTIST_SORTS.map((sort) => () => state.orders.artists(sort)),
@@ -131,16 +155,16 @@ export function createCatalog(storage: Storage): Catalog {
     entries() {
       return [...current.orders.songs('default')].map((row) => get(current.index.songs.id[row]!)!);
     },
-    size: () => current.index.songs.length,
+    size: () => current.table.length,
     version: () => current.version,
     scanned(key) {
       const row = rowOfKey(current, key);
       if (row === undefined) return undefined;
-      const { songs } = current.index;
-      return { version: songs.version[row]!, addedAt: songs.addedAt[row]! };
+      const { table } = current;
+      return { version: table.version[row]!, addedAt: table.addedAt[row]! };
     },
-    keys: () => current.index.songs.key,
-    pictureIds: () => new Set(current.index.songs.pictureId.filter((id) => id !== null)),
+    keys: () => current.table.key,
+    pictureIds: () => new Set(current.table.pictureId.filter((id) => id !== null)),
     startUpdate(capacity) {
       const base = current;
       const builder = createTableBuilder(capacity);
@@ -149,7 +173,7 @@ export function createCatalog(storage: Storage): Catalog {
         keep(key) {
           const row = rowOfKey(base, key);
           if (row === undefined) return;
-          builder.add(recordAt(base.index.songs, row));
+          builder.add(recordAt(base.table, row));
           size++;
         },
         add(record) {

@@ -8,10 +8,21 @@ export type CoverOwner = 'songs' | 'albums' | 'artists';
  */
 export type CoverSource = { pictureId: string } | { placeholderSeed: string };
 
+/** Placeholder versions already hashed (seeds are album and artist names: they repeat a lot). */
+const placeholderVersions = new Map<string, string>();
+const PLACEHOLDER_MEMO_LIMIT = 20_000;
+
 /** A cover's version: it changes exactly when the image does, so its URL may be kept for good. */
 export function coverVersionOf(source: CoverSource): string {
   if ('pictureId' in source) return source.pictureId.slice(0, 12);
-  return `p${createHash('sha256').update(source.placeholderSeed).digest('base64url').slice(0, 11)}`;
+  const seed = source.placeholderSeed;
+  let version = placeholderVersions.get(seed);
+  if (version === undefined) {
+    version = `p${createHash('sha256').update(seed).digest('base64url').slice(0, 11)}`;
+    if (placeholderVersions.size >= PLACEHOLDER_MEMO_LIMIT) placeholderVersions.clear();
+    placeholderVersions.set(seed, version);
+  }
+  return version;
 }
 
 /** `/api/<owner>/<id>/cover?v=<version>`; clients add `&size=64|128|256|512`. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Storage } from 'unstorage';
-import type { SongRecord } from './song.ts';
-import { createTableBuilder, recordAt, type SongTable } from './song-table.ts';
+import { checkShard, encodeShard } from './shard-codec.ts';
+import { createTableBuilder, type SongTable } from './song-table.ts';
 
 /**
  * The catalog as persisted in the catalog storage (unstorage: fs now, Redis later): a small head
@@ -11,7 +11,8 @@ import { createTableBuilder, recordAt, type SongTable } from './song-table.ts';
  */
 const HEAD_KEY = 'catalog:head';
 const SHARD_PREFIX = 'catalog:shards';
-const FORMAT = 3;
+/** 4: shards as columns with shared names (shard-codec.ts); 3 held rows of records. */
+const FORMAT = 4;
 const SONGS_PER_SHARD = 2000;
 const MAX_SHARDS = 64;
 const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
@@ -23,27 +24,6 @@ interface Head {
   count: number;
   shards: string[];
 }
-
-type Row = [
-  string,
-  string,
-  string,
-  number,
-  number,
-  string,
-  string,
-  number,
-  string,
-  string,
-  string | null,
-  string,
-  number | null,
-  number | null,
-  number | null,
-  string[],
-  string | null,
-  number,
-];
 
 export async function readSnapshotVersion(storage: Storage): Promise<string | null> {
   const head = await storage.getItem<Head>(HEAD_KEY);
@@ -59,9 +39,9 @@ export async function readSnapshot(
   const builder = createTableBuilder(head.count);
   // One shard at a time: the whole catalog is never held as parsed JSON at once.
   for (const shard of head.shards) {
-    const value = await storage.getItem<{ rows: Row[] }>(`${SHARD_PREFIX}:${shard}`);
+    const value = await storage.getItem(`${SHARD_PREFIX}:${shard}`);
     if (!value) throw new Error(`catalog shard ${shard} is missing (a scan replaced it?)`);
-    for (const row of value.rows) builder.add(fromRow(row));
+    builder.addShard(checkShard(value));
   }
   const table = builder.build();
   if (table.length !== head.count) throw new Error('catalog snapshot is incomplete');
@@ -74,15 +54,16 @@ export async function writeSnapshot(storage: Storage, table: SongTable): Promise
     MAX_SHARDS,
     2 ** Math.ceil(Math.log2(Math.max(1, table.length / SONGS_PER_SHARD))),
   );
-  const buckets: Row[][] = Array.from({ length: shardCount }, () => []);
+  const buckets: number[][] = Array.from({ length: shardCount }, () => []);
   for (let i = 0; i < table.length; i++) {
     const bucket = ID_ALPHABET.indexOf(table.id[i]![0]!) % shardCount;
-    buckets[Math.max(0, bucket)]!.push(toRow(recordAt(table, i)));
+    buckets[Math.max(0, bucket)]!.push(i);
   }
   const shards: string[] = [];
   for (const rows of buckets) {
-    rows.sort((x, y) => (x[0] < y[0] ? -1 : 1));
-    const text = JSON.stringify({ rows });
+    // In id order, so that the same songs always make the same shard (and the same name).
+    rows.sort((x, y) => (table.id[x]! < table.id[y]! ? -1 : 1));
+    const text = JSON.stringify(encodeShard(table, rows));
     const name = createHash('sha256').update(text).digest('base64url').slice(0, 24);
     shards.push(name);
     if (!(await storage.hasItem(`${SHARD_PREFIX}:${name}`))) {
@@ -102,52 +83,4 @@ async function removeUnused(storage: Storage, used: ReadonlySet<string>) {
   }
   await storage.removeItem('catalog.json');
   for (const key of await storage.getKeys('covers')) await storage.removeItem(key);
-}
-
-function toRow(r: SongRecord): Row {
-  return [
-    r.id,
-    r.key,
-    r.version,
-    r.mtimeMs,
-    r.size,
-    r.etag,
-    r.mimeType,
-    r.duration,
-    r.title,
-    r.artist,
-    r.album,
-    r.albumArtist,
-    r.trackNumber,
-    r.discNumber,
-    r.year,
-    r.genres,
-    r.pictureId,
-    r.addedAt,
-  ];
-}
-
-function fromRow(row: Row): SongRecord {
-  const [id, key, version, mtimeMs, size, etag, mimeType, duration, title, artist] = row;
-  const [, , , , , , , , , , album, albumArtist, trackNumber, discNumber, year, genres] = row;
-  return {
-    id,
-    key,
-    version,
-    mtimeMs,
-    size,
-    etag,
-    mimeType,
-    duration,
-    title,
-    artist,
-    album,
-    albumArtist,
-    trackNumber,
-    discNumber,
-    year,
-    genres,
-    pictureId: row[16],
-    addedAt: row[17],
-  };
 }

@@ -1,3 +1,4 @@
+import type { Shard } from './shard-codec.ts';
 import type { SongRecord } from './song.ts';
 
 /**
@@ -84,7 +85,47 @@ export function createTableBuilder(capacity: number) {
     discNumber: new Uint16Array(capacity),
     year: new Uint16Array(capacity),
   };
+  const genresOf = (genres: readonly string[]) => {
+    const key = genres.join('\u0000');
+    let shared = genreLists.get(key);
+    if (!shared) {
+      shared = Object.freeze(genres.map(one));
+      genreLists.set(key, shared);
+    }
+    return shared;
+  };
   return {
+    /** A persisted shard's songs, column by column (no record object per song). */
+    addShard(shard: Shard) {
+      const n = shard.id.length;
+      if (t.length + n > capacity) throw new Error('song table is full');
+      const names = shard.names.map(one);
+      const name = (at: number) => (at < 0 ? null : names[at]!);
+      const lists = shard.genreLists.map((list) => genresOf(list.map((at) => names[at]!)));
+      const start = t.length;
+      for (let j = 0; j < n; j++) {
+        const i = start + j;
+        t.id.push(shard.id[j]!);
+        t.key.push(shard.key[j]!);
+        t.version.push(shard.version[j]!);
+        t.etag.push(shard.etag[j]!);
+        t.title.push(shard.title[j]!);
+        t.artist.push(names[shard.artist[j]!]!);
+        t.album.push(name(shard.album[j]!));
+        t.albumArtist.push(names[shard.albumArtist[j]!]!);
+        t.mimeType.push(names[shard.mimeType[j]!]!);
+        t.pictureId.push(name(shard.pictureId[j]!));
+        t.genres.push(lists[shard.genres[j]!]!);
+        t.mtimeMs[i] = shard.mtimeMs[j]!;
+        t.size[i] = shard.size[j]!;
+        t.duration[i] = shard.duration[j]!;
+        t.addedAt[i] = shard.addedAt[j]!;
+        t.trackNumber[i] = shard.trackNumber[j]!;
+        t.discNumber[i] = shard.discNumber[j]!;
+        t.year[i] = shard.year[j]!;
+      }
+      t.length += n;
+    },
     add(r: SongRecord) {
       if (t.length === capacity) throw new Error('song table is full');
       const i = t.length++;
@@ -97,13 +138,7 @@ export function createTableBuilder(capacity: number) {
       t.artist.push(one(r.artist));
       t.album.push(r.album === null ? null : one(r.album));
       t.albumArtist.push(one(r.albumArtist));
-      const genreKey = r.genres.join('\u0000');
-      let genres = genreLists.get(genreKey);
-      if (!genres) {
-        genres = Object.freeze(r.genres.map(one));
-        genreLists.set(genreKey, genres);
-      }
-      t.genres.push(genres);
+      t.genres.push(genresOf(r.genres));
       t.pictureId.push(r.pictureId === null ? null : one(r.pictureId));
       t.mtimeMs[i] = r.mtimeMs;
       t.size[i] = r.size;

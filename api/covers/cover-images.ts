@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import sharp, { type Sharp } from 'sharp';
+import type { Sharp } from 'sharp';
 import type { Storage } from 'unstorage';
+import { loadSharp } from './load-sharp.ts';
 import type { PictureStore } from './picture-store.ts';
 import { placeholderSvg } from './placeholder.ts';
 import { type RasterType, sniffImageType } from './sniff-image.ts';
@@ -49,6 +50,7 @@ export function createCoverImages({ pictures, cache }: { pictures: PictureStore;
       const bytes = size
         ? await derived(`sized:${pictureId}:${size}`, async () => {
             const original = await pictures.get(pictureId);
+            const sharp = await loadSharp();
             return original && toWebp(sharp(original).resize(Number(size), Number(size)));
           })
         : await pictures.get(pictureId);
@@ -59,9 +61,10 @@ export function createCoverImages({ pictures, cache }: { pictures: PictureStore;
       const pixels = size ? Number(size) : PLACEHOLDER_SIZE;
       const svg = placeholderSvg(seed, pixels);
       const name = createHash('sha256').update(svg).digest('base64url').slice(0, 22);
-      const bytes = await derived(`placeholder:${name}`, () =>
-        toWebp(sharp(Buffer.from(svg)).resize(pixels, pixels)),
-      );
+      const bytes = await derived(`placeholder:${name}`, async () => {
+        const sharp = await loadSharp();
+        return toWebp(sharp(Buffer.from(svg)).resize(pixels, pixels));
+      });
       return { bytes: bytes!, type: 'image/webp' };
     },
   };

@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import { loadSharp } from './load-sharp.ts';
 import { sniffImageType } from './sniff-image.ts';
 
 /** Pictures up to this size and edge are kept as they are; larger ones are downscaled once. */
@@ -7,9 +7,6 @@ const MAX_EDGE = 1024;
 /** A decompression bomb (a tiny file of enormous dimensions) is refused before it is decoded. */
 const MAX_INPUT_PIXELS = 64_000_000;
 
-// libvips keeps decoded images in a cache by default: a server must not hold on to pictures.
-sharp.cache(false);
-
 /**
  * The copy of an embedded picture the catalog keeps: the original when it is a small raster, a
  * WebP of at most 1024 px when it is large, or null (the placeholder is shown) when it is not a
@@ -17,6 +14,7 @@ sharp.cache(false);
  */
 export async function normalizePicture(bytes: Uint8Array): Promise<Uint8Array | null> {
   if (!sniffImageType(bytes)) return null;
+  const sharp = await loadSharp();
   try {
     const image = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, animated: false });
     const { width = 0, height = 0 } = await image.metadata();

@@ -52,7 +52,8 @@ export function registerClientRoutes(app: H3, { clientDir }: { clientDir: string
       },
     });
 
-  for (const prefix of ['/api/**', '/songs/**']) {
+  // `/songs/listen/*` is the stream route; `/songs` itself (and any other path) is a client view.
+  for (const prefix of ['/api/**', '/songs/listen/**']) {
     app.all(prefix, () => {
       throw HTTPError.status(404, 'Not Found', { message: 'no such route' });
     });

@@ -20,7 +20,17 @@ try {
   await catalog.load();
   const pictures = createPictureStore(stores.catalogStorage);
   const scan = () =>
-    scanLibrary({ catalog, source: stores.source, target: stores.audio, pictures, log });
+    scanLibrary({
+      catalog,
+      source: stores.source,
+      target: stores.audio,
+      pictures,
+      log,
+      folder:
+        config.storage === 'fs'
+          ? { root: config.musicDir, followSymlinks: config.followSymlinks }
+          : undefined,
+    });
   let report: Awaited<ReturnType<typeof scan>> | null;
   if (config.redisUrl) {
     // Like an instance: not while another scan runs, and the instances reload its result.

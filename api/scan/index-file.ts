@@ -1,62 +1,40 @@
 import type { SongRecord } from '../catalog/song.ts';
 import type { PictureStore } from '../covers/picture-store.ts';
 import type { AudioObjectInfo, AudioStore } from '../storage/audio-store.ts';
-import { createRangeTokenizer } from '../storage/range-tokenizer.ts';
 import { withCodec } from './audio-type.ts';
-import { digestFile, type FileDigest } from './digest-file.ts';
 import { namesFromKey } from './key-names.ts';
-import { playableDuration, UndecodableError } from './playable-duration.ts';
-import { rangeReaderOf } from './read-range.ts';
-import { readTags, readTagsRanged, type SongTags } from './read-tags.ts';
+import { playableDuration } from './playable-duration.ts';
+import { readSongFile, type SongFileReader } from './read-song-file.ts';
 import { songIdOf } from './song-id.ts';
 
 export interface IndexDeps {
   source: AudioStore;
   target: AudioStore;
   pictures: PictureStore;
+  /** Reads the file (a pool of parse workers); by default it is read in this thread. */
+  read?: SongFileReader;
 }
 
-/** Files up to this size are read into memory once; larger ones are streamed, never held whole. */
-const READ_WHOLE_BYTES = 16 * 1024 * 1024;
-
 /**
- * Reads one new or changed file into a record: tags and format (music-metadata), then one pass for
- * the content hash and, for MPEG, the frame count; the front picture is stored once per distinct
- * picture. Throws UndecodableError for files that parse but hold no playable song.
+ * Reads one new or changed file into a record: tags, format, content hash and MPEG frames (see
+ * readSongFile); the front picture is stored once per distinct picture. Throws UndecodableError
+ * for files that parse but hold no playable song.
  */
 export async function indexFile(
   info: AudioObjectInfo,
   fileType: string,
   addedAt: number,
-  { source, target, pictures }: IndexDeps,
+  { source, target, pictures, read }: IndexDeps,
 ): Promise<SongRecord> {
-  if (info.size === 0) throw new UndecodableError('empty file');
-  // The version listed, or nothing: a file changed since the listing is read by the next rescan.
-  const object = await source.open(info.key, info.version);
-  if (!object) throw new Error('changed while it was scanned (the next rescan reads it)');
-  let tags: SongTags;
-  let digest: FileDigest;
-  try {
-    const whole = () => object.read(0, info.size - 1);
-    if (info.etag) {
-      // An object store: its ETag identifies the content, and tags come from ranged reads, so
-      // the song is not downloaded (nor its MPEG frames walked: the header's length is taken).
-      const reader = rangeReaderOf(object);
-      tags = await readTagsRanged(
-        createRangeTokenizer(reader, { size: info.size, mimeType: fileType }),
-      );
-      digest = { etag: info.etag, mpeg: null };
-      if (target !== source) await target.write?.(info, whole());
-    } else {
-      const bytes = info.size <= READ_WHOLE_BYTES ? await readAll(whole(), info.size) : null;
-      tags = await readTags(bytes ?? whole(), fileType, info.size);
-      digest = await digestFile(bytes ? [bytes] : whole(), tags.format.container === 'MPEG');
-      if (target !== source) await target.write?.(info, bytes ? [bytes] : whole());
-    }
-  } finally {
-    object.close();
-  }
-  const duration = playableDuration(tags.format, info.size, digest.mpeg);
+  // A store that keeps its own copies gets the bytes read here, in one pass.
+  const copy =
+    target === source
+      ? undefined
+      : (bytes: Iterable<Uint8Array> | AsyncIterable<Uint8Array>) =>
+          target.write?.(info, bytes) ?? Promise.resolve();
+  const { tags, digest, flacSamples } =
+    read && !copy ? await read(info, fileType) : await readSongFile(source, info, fileType, copy);
+  const duration = playableDuration(tags.format, info.size, digest.mpeg, flacSamples);
   const pictureId = tags.picture ? await pictures.add(tags.picture) : null;
 
   const names = namesFromKey(info.key);
@@ -81,17 +59,4 @@ export async function indexFile(
     pictureId,
     addedAt,
   };
-}
-
-/** The whole object in one buffer (the store's stream errors if the object changes meanwhile). */
-async function readAll(stream: ReadableStream<Uint8Array>, size: number): Promise<Uint8Array> {
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for await (const chunk of stream) {
-    if (at + chunk.length > size) throw new Error('the file grew while it was read');
-    bytes.set(chunk, at);
-    at += chunk.length;
-  }
-  if (at !== size) throw new Error('the file shrank while it was read');
-  return bytes;
 }

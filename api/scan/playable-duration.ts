@@ -1,5 +1,5 @@
-import type { IAudioMetadata } from 'music-metadata';
 import type { MpegFrameCount } from './mpeg-frames.ts';
+import type { AudioFormat } from './read-tags.ts';
 
 /** A file that parses but holds no playable song: it is skipped, and the reason logged. */
 export class UndecodableError extends Error {}
@@ -16,9 +16,10 @@ const MIN_BITRATE = 500;
  * what is there to what is claimed counts, never a minimum length.
  */
 export function playableDuration(
-  format: IAudioMetadata['format'],
+  format: AudioFormat,
   size: number,
   mpeg: MpegFrameCount | null,
+  flacSamples: number | null = null,
 ): number {
   const declared = format.duration;
   if (!declared || !Number.isFinite(declared) || declared <= 0 || !format.sampleRate) {
@@ -30,6 +31,14 @@ export function playableDuration(
     throw new UndecodableError(
       `truncated: ${size} bytes cannot hold the ${seconds(declared)} declared`,
     );
+  }
+  if (format.container === 'FLAC' && flacSamples !== null) {
+    const present = flacSamples / format.sampleRate;
+    if (present < declared * 0.9 - 0.5) {
+      throw new UndecodableError(
+        `truncated: audio frames for ${seconds(present)} of the ${seconds(declared)} declared`,
+      );
+    }
   }
   if (format.container !== 'MPEG' || !mpeg) return round(declared);
   if (mpeg.frames < 4)

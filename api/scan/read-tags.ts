@@ -1,9 +1,4 @@
-import {
-  type IAudioMetadata,
-  parseBuffer,
-  parseFromTokenizer,
-  parseWebStream,
-} from 'music-metadata';
+import type { IAudioMetadata } from 'music-metadata';
 import type { IRandomAccessTokenizer } from 'strtok3';
 import { oggTailDuration } from './ogg-tail-duration.ts';
 import { cleanGenres, cleanNumber, cleanTag } from './tag-text.ts';
@@ -20,8 +15,14 @@ export interface SongTags {
   genres: string[];
   picture: Uint8Array | null;
   /** What music-metadata found of the audio itself, for the decodability check. */
-  format: IAudioMetadata['format'];
+  format: AudioFormat;
 }
+
+/** The part of music-metadata's format the scan uses: plain data, cheap to pass between threads. */
+export type AudioFormat = Pick<
+  IAudioMetadata['format'],
+  'container' | 'codec' | 'duration' | 'sampleRate' | 'numberOfSamples'
+>;
 
 export const VARIOUS_ARTISTS = 'Various Artists';
 
@@ -35,6 +36,8 @@ export async function readTags(
   mimeType: string,
   size: number,
 ): Promise<SongTags> {
+  // Loaded at the first file read, not at start (a restart with the catalog built reads none).
+  const { parseBuffer, parseWebStream } = await import('music-metadata');
   const options = { duration: true };
   if (bytes instanceof Uint8Array)
     return toSongTags(await parseBuffer(bytes, { mimeType, size }, options));
@@ -51,6 +54,7 @@ export async function readTags(
  * Ogg durations come from the last page: music-metadata would read every page to reach it.
  */
 export async function readTagsRanged(tokenizer: IRandomAccessTokenizer): Promise<SongTags> {
+  const { parseFromTokenizer } = await import('music-metadata');
   const ogg = /ogg|opus/i.test(tokenizer.fileInfo.mimeType ?? '');
   const metadata = await parseFromTokenizer(tokenizer, { duration: !ogg });
   const { format } = metadata;
@@ -72,6 +76,12 @@ function toSongTags({ common, format }: IAudioMetadata): SongTags {
     year: cleanNumber(common.year, 9999),
     genres: cleanGenres(common.genre),
     picture: picture ? new Uint8Array(picture.data) : null,
-    format,
+    format: {
+      container: format.container,
+      codec: format.codec,
+      duration: format.duration,
+      sampleRate: format.sampleRate,
+      numberOfSamples: format.numberOfSamples,
+    },
   };
 }

@@ -1,10 +1,13 @@
+import { availableParallelism } from 'node:os';
 import type { Catalog } from '../catalog/catalog.ts';
 import type { PictureStore } from '../covers/picture-store.ts';
 import type { AudioObjectInfo, AudioStore } from '../storage/audio-store.ts';
 import { audioTypeOf } from './audio-type.ts';
 import { indexFile } from './index-file.ts';
 import { fileNameOf } from './key-names.ts';
+import { createParsePool, type PoolFolder } from './parse-pool.ts';
 import { UndecodableError } from './playable-duration.ts';
+import { readSongFile } from './read-song-file.ts';
 
 export interface ScanOptions {
   catalog: Catalog;
@@ -14,9 +17,19 @@ export interface ScanOptions {
   target: AudioStore;
   pictures: PictureStore;
   log: { info(message: string): void; warn(message: string): void };
-  /** Files read at once: reading overlaps parsing; more buys nothing on two cores. */
-  concurrency?: number;
+  /**
+   * The source's folder when it is the fs store: files are then read and parsed in worker threads
+   * when there are many (a first scan), one per core.
+   */
+  folder?: PoolFolder;
+  /** Parse workers for a large scan (default: one per core, at most 4; below 2, none). */
+  workers?: number;
 }
+
+/** Below this many files to read, starting workers costs more than it buys. */
+const POOL_MIN_FILES = 200;
+/** Files in flight per reader: reading overlaps parsing. */
+const IN_FLIGHT = 4;
 
 export interface ScanReport {
   added: number;
@@ -36,14 +49,7 @@ export interface ScanReport {
  */
 export async function scanLibrary(options: ScanOptions): Promise<ScanReport> {
   const { catalog, source, target, pictures, log } = options;
-  const report: ScanReport = {
-    added: 0,
-    changed: 0,
-    unchanged: 0,
-    removed: 0,
-    skipped: 0,
-    undecodable: 0,
-  };
+  const report = emptyReport();
   const infos = await source.list();
   const listed = new Set<string>();
   const work: { info: AudioObjectInfo; type: string; addedAt: number | undefined }[] = [];
@@ -70,23 +76,38 @@ export async function scanLibrary(options: ScanOptions): Promise<ScanReport> {
   const next = catalog.startUpdate(unchanged.length + work.length);
   for (const key of unchanged) next.keep(key);
   const now = Date.now();
-  await forEachAtMost(options.concurrency ?? 4, work, async ({ info, type, addedAt }) => {
+  const workers = options.workers ?? Math.min(4, availableParallelism());
+  let warned = false;
+  const pool =
+    options.folder && work.length >= POOL_MIN_FILES && workers > 1
+      ? createParsePool(options.folder, workers, (info, type) => {
+          if (!warned) log.warn('a parse worker failed: reading files in the server thread');
+          warned = true;
+          return readSongFile(source, info, type);
+        })
+      : null;
+  const deps = { ...options, read: pool?.read };
+  await forEachAtMost(IN_FLIGHT * (pool ? workers : 1), work, async ({ info, type, addedAt }) => {
     try {
-      next.add(await indexFile(info, type, addedAt ?? now, options));
+      next.add(await indexFile(info, type, addedAt ?? now, deps));
       report[addedAt === undefined ? 'added' : 'changed']++;
     } catch (error) {
       report.skipped++;
       if (error instanceof UndecodableError) report.undecodable++;
       log.warn(`skipped ${fileNameOf(info.key)}: ${(error as Error).message}`);
     }
-  });
+  }).finally(() => pool?.close());
   await next.commit();
   await pictures.prune(catalog.pictureIds());
   log.info(summary(next.size, report));
   return report;
 }
 
-function summary(songs: number, report: ScanReport): string {
+export function emptyReport(): ScanReport {
+  return { added: 0, changed: 0, unchanged: 0, removed: 0, skipped: 0, undecodable: 0 };
+}
+
+export function summary(songs: number, report: ScanReport): string {
   return (
     `scan: ${songs} songs (${report.added} new, ${report.changed} changed, ` +
     `${report.removed} removed, ${report.skipped} skipped)`

@@ -3,7 +3,6 @@ import type { SessionController } from '../controllers/session.ts';
 /** The account dialogs, each in its own chunk, loaded when first opened. */
 const dialogs = {
   'td-change-password': () => import('./td-change-password.ts'),
-  'td-admin': () => import('./td-admin.ts'),
 };
 
 export type AuthDialog = keyof typeof dialogs;

@@ -1,4 +1,5 @@
 import { css, html } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
 import { iconMusic } from '../lib/icons.ts';
 
 /**
@@ -8,8 +9,10 @@ import { iconMusic } from '../lib/icons.ts';
  * share a colour when the cover is missing or fails to load. Decorative. Size it with `.cover`.
  */
 export function renderCover(src: string | null, seed: string) {
-  return html`<span class="cover"><span class="cover-placeholder" style="--hue: ${hueOf(seed)}"
-    >${iconMusic()}</span>${
+  // With a picture coming, the gradient alone stands in: the note icon is a few SVG elements more
+  // per row to style and lay out, for the moment before the picture arrives.
+  return html`<span class="cover"><span class="cover-placeholder" style=${styleMap({ '--hue': String(hueOf(seed)) })}
+    >${src ? null : iconMusic()}</span>${
       src
         ? html`<img src=${src} alt="" loading="lazy" decoding="async" @load=${showImage}
           @error=${hideImage} />`

@@ -13,6 +13,9 @@ const parts = {
   'td-storage-panel': () => import('./td-storage-panel.ts'),
   'td-update-prompt': () => import('./td-update-prompt.ts'),
   'td-toasts': () => import('./td-toasts.ts'),
+  'td-song-menu': () => import('./td-song-menu.ts'),
+  'td-playlist-picker': () => import('./td-playlist-picker.ts'),
+  'td-resume-offer': () => import('./td-resume-offer.ts'),
 };
 
 export type LazyPart = keyof typeof parts;

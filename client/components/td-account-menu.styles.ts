@@ -60,6 +60,8 @@ export const accountMenuStyles = css`
     font-size: 0.82rem;
   }
   .item {
+    color: inherit;
+    text-decoration: none;
     display: flex;
     align-items: center;
     gap: 0.7rem;

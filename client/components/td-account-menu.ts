@@ -8,7 +8,7 @@ import { accountMenuStyles } from './td-account-menu.styles.ts';
 
 /**
  * The header's account button and its menu: who is signed in, "Change password", "Manage
- * listeners" (admins), and "Sign out", which asks first: it deletes this device's offline songs.
+ * listeners" (admins: a link to the /admin view), and "Sign out", which asks first: it deletes this device's offline songs.
  */
 @customElement('td-account-menu')
 export class TdAccountMenu extends LitElement {
@@ -67,9 +67,8 @@ export class TdAccountMenu extends LitElement {
                 ${iconKey()}<span>Change password</span></button>
               ${
                 admin
-                  ? html`<button class="item" role="menuitem" data-testid="manage-listeners"
-                      ?disabled=${this.session.offline} @click=${() => this._dialog('td-admin')}>
-                      ${iconUsers()}<span>Manage listeners</span></button>`
+                  ? html`<a class="item" role="menuitem" data-testid="manage-listeners" href="/admin"
+                      @click=${() => this._close(false)}>${iconUsers()}<span>Manage listeners</span></a>`
                   : nothing
               }
               <button class="item" role="menuitem" data-testid="sign-out"

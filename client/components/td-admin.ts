@@ -1,20 +1,19 @@
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { SessionController } from '../controllers/session.ts';
 import { AuthError, authApi, type User } from '../lib/auth-api.ts';
-import { iconCloseSmall } from '../lib/auth-icons.ts';
 import { adoptDocumentStyles } from '../lib/document-styles.ts';
 import { authDialogStyles } from '../styles/auth-dialogs.ts';
 import { authFormStyles } from '../styles/auth-forms.ts';
 
 /**
- * "Listeners" (admins only): every account with its role and state; add one, make admin or
- * listener, disable or enable, reset a password, remove (asked first). A modal dialog in the light
- * DOM: it has password fields.
+ * The listeners page, `/admin` (admins only; linked from the account menu): every account with its
+ * role and state; add one, make admin or listener, disable or enable, reset a password, remove
+ * (asked first). Rendered in the light DOM, in the document: it has password fields.
  */
 @customElement('td-admin')
 export class TdAdmin extends LitElement {
-  @property({ attribute: false }) session!: SessionController;
+  /** Who is signed in: their own account cannot be disabled, demoted or removed here. */
+  @property({ attribute: false }) user: { id: string; admin: boolean } | null = null;
   @state() private _users: User[] | null = null;
   @state() private _error = '';
   /** The user whose password is being reset, or whose removal is being confirmed. */
@@ -29,18 +28,22 @@ export class TdAdmin extends LitElement {
   }
 
   protected firstUpdated(): void {
-    this.querySelector('dialog')?.showModal();
-    void this._load();
+    if (this.user?.admin) void this._load();
+  }
+
+  /** After a navigation the shell focuses the view's heading (see router/after-navigation.ts). */
+  focusHeading(): void {
+    void this.updateComplete.then(() => this.querySelector('h1')?.focus({ preventScroll: true }));
   }
 
   render() {
-    return html`<dialog class="td-auth" aria-labelledby="td-admin-title" data-testid="admin-dialog"
-        @close=${() => this.remove()}>
-      <div class="td-dialog-body">
-        <div class="td-dialog-head">
-          <h2 id="td-admin-title">Listeners</h2>
-          <button class="td-close" aria-label="Close" @click=${() => this.querySelector('dialog')?.close()}>${iconCloseSmall()}</button>
-        </div>
+    if (!this.user?.admin)
+      return html`<section class="td-auth td-admin-page" data-testid="admin-page">
+        <h1 tabindex="-1">Listeners</h1>
+        <p class="td-muted">Only an admin can manage listeners.</p>
+      </section>`;
+    return html`<section class="td-auth td-admin-page" aria-labelledby="td-admin-title" data-testid="admin-page">
+        <h1 id="td-admin-title" tabindex="-1">Listeners</h1>
         <p class="td-muted">Everyone here can play the whole library. Admins also manage this list.</p>
         <p class="td-auth-error" role="alert" data-testid="admin-error">${this._error}</p>
         ${
@@ -59,12 +62,11 @@ export class TdAdmin extends LitElement {
           <label class="td-check"><input type="checkbox" name="admin" /> Admin (can manage listeners)</label>
           <button class="td-btn td-btn-primary" type="submit" ?disabled=${this._busy}>Add listener</button>
         </form>
-      </div>
-    </dialog>`;
+    </section>`;
   }
 
   private _renderUser(user: User) {
-    const self = user.id === this.session.user?.id;
+    const self = user.id === this.user?.id;
     return html`<li data-testid="admin-user" data-username=${user.username}>
       <div class="td-user-line">
         <span class="td-user-name">${user.username}</span>

@@ -33,22 +33,23 @@ export const appStyles = css`
   }
   .inner {
     display: grid;
-    grid-template-columns: auto minmax(0, 32rem) auto;
+    grid-template-columns: calc(var(--td-side-w) - 1.5rem) minmax(0, 32rem) auto;
     justify-content: space-between;
     align-items: center;
     gap: 1rem;
     height: var(--td-header-h);
-    max-width: var(--td-content-w);
-    margin: 0 auto;
-    padding: 0 max(1rem, env(safe-area-inset-left));
+    padding: 0 max(1rem, env(safe-area-inset-left)) 0 max(1.5rem, env(safe-area-inset-left));
   }
   .brand {
     display: flex;
     align-items: center;
     gap: 0.6rem;
+    border-radius: 8px;
+    color: inherit;
     font-weight: 750;
     font-size: 1.15rem;
     letter-spacing: -0.01em;
+    text-decoration: none;
   }
   .brand .logo {
     width: 2.1rem;
@@ -84,18 +85,25 @@ export const appStyles = css`
   td-player-bar:not(:defined) {
     display: block;
     position: fixed;
-    inset: auto 0 0 0;
+    inset: auto 0 var(--td-below-player) 0;
     z-index: 20;
-    height: calc(var(--td-player-h) + 1px + env(safe-area-inset-bottom));
+    height: calc(var(--td-player-h) + 1px + var(--td-player-pad-bottom));
     border-top: 1px solid var(--td-border);
     background: color-mix(in srgb, var(--td-surface) 97%, transparent);
   }
   ::slotted(main) {
     display: block;
-    max-width: var(--td-content-w);
+    max-width: calc(var(--td-content-w) + var(--td-side-w));
     margin: 0 auto;
-    padding: 0 max(0.5rem, env(safe-area-inset-left)) calc(var(--td-player-h) + 2rem);
+    padding: 0 max(0.5rem, env(safe-area-inset-right)) calc(var(--td-player-h) + var(--td-below-player) + 2rem)
+      calc(var(--td-side-w) + max(0.5rem, env(safe-area-inset-left)));
     outline: none;
+  }
+  @media (max-width: 899px) {
+    .inner {
+      grid-template-columns: auto minmax(0, 1fr) auto;
+      padding: 0 max(1rem, env(safe-area-inset-left));
+    }
   }
   @media (max-width: 640px) {
     .inner {
@@ -117,7 +125,7 @@ export const appStyles = css`
       gap: 0.1rem;
     }
     ::slotted(main) {
-      padding: 0 0.25rem calc(var(--td-player-h) + 1.5rem);
+      padding: 0 0.25rem calc(var(--td-player-h) + var(--td-below-player) + 1.5rem);
     }
   }
 `;

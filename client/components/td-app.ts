@@ -1,30 +1,45 @@
 import { html, LitElement, nothing, type PropertyValues, render } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import type { Song } from '../../api/catalog/song.ts';
 import { ConnectivityController } from '../controllers/connectivity.ts';
+import { FavouriteChanges } from '../controllers/favourite-changes.ts';
 import { KeyboardShortcuts } from '../controllers/keyboard-shortcuts.ts';
 import { MediaSessionController } from '../controllers/media-session.ts';
+import { OfflineLibrary } from '../controllers/offline-library.ts';
 import { OfflineReadyNotice } from '../controllers/offline-ready-notice.ts';
+import { PlayRecorder } from '../controllers/play-recorder.ts';
 import { PlaybackController } from '../controllers/playback-controller.ts';
+import { QueueSync } from '../controllers/queue-sync.ts';
 import { SessionController } from '../controllers/session.ts';
 import { WorkerState } from '../controllers/worker-state.ts';
-import type { TdEvent } from '../lib/events.ts';
-import { iconOffline, iconStorage, logoCassette } from '../lib/icons.ts';
+import { isKeptOffline } from '../lib/availability.ts';
+import { forgetLocalLibrary } from '../lib/forget-local.ts';
+import { libraryStore } from '../lib/kv-store.ts';
+import type { Song } from '../lib/library-types.ts';
+import { localStore } from '../lib/local-store.ts';
+import { createAfterNavigation } from '../router/after-navigation.ts';
+import { Router } from '../router/router.ts';
+import { sectionOf } from '../router/routes.ts';
 import { baseStyles, buttonStyles } from '../styles/shared.ts';
 import type { SwBridge } from '../sw-bridge.ts';
-import { renderAccountMenu, renderSessionGate } from './auth-parts.ts';
-import { type LazyPart, LazyParts, loadPlayerBarWhenIdle } from './lazy-parts.ts';
+import { loadView } from '../views/render-view.ts';
+import { createContextMemo } from '../views/view-context-memo.ts';
+import { renderSessionGate } from './auth-parts.ts';
+import { LazyParts, loadPlayerBarWhenIdle } from './lazy-parts.ts';
 import { appStyles } from './td-app.styles.ts';
+import { renderHeader, renderPlayerBar } from './td-app-chrome.ts';
+import { renderMain } from './td-app-main.ts';
+import { needParts, renderParts } from './td-app-parts.ts';
 import type { TdSearch } from './td-search.ts';
 import './td-install-prompt.ts';
-import './td-library.ts';
+import './td-nav.ts';
 import './td-search.ts';
 
 /**
- * The shell: header (logo, search, install, storage), library, player bar, queue, dialogs and
- * toasts. It owns the controllers and turns the children's `…-request` events into calls. Only the
- * header and library are in the first chunk: the player bar's code follows when the page is idle,
- * and the queue, dialogs and toasts are loaded and rendered once needed (lazy-parts.ts).
+ * The shell: header (logo, search, install, storage, account), navigation, the current view,
+ * player bar, and the parts loaded when needed (queue, dialogs, menus, toasts). Signed out, the
+ * main area shows the sign-in (or first-account) page instead, and nothing of the library. It owns the controllers and
+ * turns the children's `…-request` events into calls. Views get one `ViewContext` with what they
+ * need to know; each view's code loads the first time it is visited (views/render-view.ts).
  */
 @customElement('td-app')
 export class TdApp extends LitElement {
@@ -33,11 +48,12 @@ export class TdApp extends LitElement {
   /** The service-worker bridge, set by main.ts before the first render. */
   @property({ attribute: false }) bridge: SwBridge | null = null;
 
-  @state() private _query = '';
-  @state() private _songs: ReadonlyMap<string, Song> = new Map();
-  @state() private _updating = false;
-  @state() private _queueOpen = false;
-  @state() private _storageOpen = false;
+  @state() offlineOnly = false;
+  @state() updating = false;
+  @state() queueOpen = false;
+  @state() storageOpen = false;
+  @state() menu: { song: Song; x: number; y: number } | null = null;
+  @state() picking: Song[] | null = null;
   @query('td-search') private _search!: TdSearch;
   /**
    * The skip link's target lives in the light DOM, slotted into the shell: a fragment link and
@@ -46,48 +62,61 @@ export class TdApp extends LitElement {
   private readonly _main = createMain();
   private _wasOnline = true;
   private _lastError: string | null = null;
+  private readonly _context = createContextMemo();
 
-  private readonly _parts = new LazyParts(this);
+  readonly router = new Router(this);
+  private readonly _afterNavigation = createAfterNavigation(this.router, this._main);
+  readonly parts = new LazyParts(this);
   /** Who is signed in: the library shows only then; else sign-in (auth-parts.ts). */
-  private readonly _session = new SessionController(this, {
+  readonly session = new SessionController(this, {
     bridge: () => this.bridge,
-    onSignedOut: () => this._playback.pause(),
+    onSignedOut: () => this.playback.pause(),
+    forget: () => forgetLocalLibrary(),
   });
-  private readonly _net = new ConnectivityController(this);
-  private readonly _readyNotice = new OfflineReadyNotice(this, () =>
-    this._parts.toast('Tapedeck is ready to work offline', 'success'),
+  readonly net = new ConnectivityController(this);
+  readonly offline = new OfflineLibrary(this);
+  readonly favourites = new FavouriteChanges(
+    this,
+    (message) => void this.parts.toast(message, 'error'),
   );
-  private readonly _worker = new WorkerState(this, {
+  private readonly _readyNotice = new OfflineReadyNotice(this, () =>
+    this.parts.toast('Tapedeck is ready to work offline', 'success'),
+  );
+  readonly worker = new WorkerState(this, {
     onOfflineReady: () => this._readyNotice.ready(),
     onCacheError: (id, error) => {
-      const title = this._songs.get(id)?.title ?? 'a song';
-      void this._parts.toast(`Couldn’t save ${title} offline: ${error}`, 'error');
+      const title = this.offline.songs.get(id)?.title ?? 'a song';
+      void this.parts.toast(`Couldn’t save ${title} offline: ${error}`, 'error');
     },
   });
-  private readonly _playback = new PlaybackController(
+  readonly playback = new PlaybackController(
     this,
     {
-      cacheSong: (song, pin) => this.bridge?.cacheSong(song, pin),
+      cacheSong: (song, pin) => {
+        this.offline.remember(song);
+        this.bridge?.cacheSong(song, pin);
+      },
       prefetchSong: (song) => this.bridge?.prefetchSong(song),
       nowPlaying: (id) => this.bridge?.nowPlaying(id),
     },
-    {
-      canPlay: (song) =>
-        this._net.online || this._worker.states.get(song.id)?.status === 'complete',
-    },
+    { canPlay: (song) => this.net.online || isKeptOffline(song.id, this.worker.states) },
   );
+
+  readonly recorder = new PlayRecorder(this, this.playback, libraryStore());
+  readonly queueSync = new QueueSync(this, localStore);
 
   constructor() {
     super();
-    new MediaSessionController(this, this._playback);
+    new MediaSessionController(this, this.playback);
     new KeyboardShortcuts(this, {
-      togglePlay: () => this._playback.toggle(),
-      seekBy: (s) => this._playback.seekBy(s),
-      volumeBy: (d) => this._playback.setVolume(this._playback.volume + d),
-      next: () => this._playback.next(),
-      previous: () => this._playback.previous(),
+      togglePlay: () => this.playback.toggle(),
+      seekBy: (s) => this.playback.seekBy(s),
+      volumeBy: (d) => this.playback.setVolume(this.playback.volume + d),
+      next: () => this.playback.next(),
+      previous: () => this.playback.previous(),
       focusSearch: () => this._search?.focusInput(),
     });
+    void loadView(this.router.location.route);
   }
 
   connectedCallback(): void {
@@ -100,165 +129,76 @@ export class TdApp extends LitElement {
   }
 
   protected willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('bridge') && this.bridge) this._worker.attach(this.bridge);
-    const online = this._net.online;
+    if (changed.has('bridge') && this.bridge) this.worker.attach(this.bridge);
+    const online = this.net.online;
     if (online !== this._wasOnline && this.hasUpdated) {
-      if (online) void this._session.recheck(); // an expired session shows now, not at the next call
+      if (online) {
+        void this.session.recheck(); // an expired session shows now, not at the next call
+        this.offline.retry();
+      }
       const message = online ? 'Back online' : 'You’re offline. Saved songs still play.';
-      void this._parts.toast(message, online ? 'info' : 'offline', { key: 'network' });
+      void this.parts.toast(message, online ? 'info' : 'offline', { key: 'network' });
+      if (online && this.session.signedIn) this.recorder.flush(); // plays made offline, at their time
     }
     this._wasOnline = online;
-    if (this._queueOpen) void this._parts.need('td-queue');
-    if (this._storageOpen) void this._parts.need('td-storage-panel');
-    if (this._worker.needRefresh) void this._parts.need('td-update-prompt');
+    if (online && this.net.checked && this.session.signedIn && !this.session.offline) {
+      this.recorder.start();
+      void this.queueSync.check(this.playback.current !== null);
+    }
+    if (this.worker.statesKnown) void this.offline.follow(this.worker.states);
+    needParts(this);
   }
 
   protected update(changed: PropertyValues<this>): void {
     super.update(changed);
-    const main = this._session.signedIn ? this._renderLibrary() : renderSessionGate(this._session);
+    const main = this.session.signedIn
+      ? renderMain(this, this._context)
+      : renderSessionGate(this.session);
     render(main, this._main, { host: this });
   }
 
   protected updated(): void {
-    const song = this._session.signedIn ? this._playback.current : null;
+    const song = this.session.signedIn ? this.playback.current : null;
     const title = song ? `${song.title} · ${song.artist} — Tapedeck` : 'Tapedeck';
     if (document.title !== title) document.title = title;
     // A playback failure may mean the server went away: check, so rows show what still plays.
-    const error = this._playback.error;
+    const error = this.playback.error;
     if (error && error !== this._lastError) {
-      void this._net.probe();
-      void this._session.recheck();
+      void this.net.probe();
+      void this.session.recheck();
     }
     this._lastError = error;
+    if (!this.session.signedIn) return;
+    const p = this.playback;
+    this.queueSync.follow({
+      songIds: p.queue.map((s) => s.id),
+      index: p.index,
+      position: p.currentTime,
+      playing: p.playing,
+    });
+    this._afterNavigation();
   }
 
   render() {
-    const p = this._playback;
-    const signedIn = this._session.signedIn;
-    const song = signedIn ? p.current : null;
+    const signedIn = this.session.signedIn;
+    const song = signedIn ? this.playback.current : null;
     return html`
-      <a class="skip" href="#main" @click=${this._onSkip}>Skip to library</a>
-      <header class="top">
-        <div class="inner">
-          <div class="brand">${logoCassette()}<span>Tapedeck</span></div>
-          ${signedIn ? html`<td-search class="search" .value=${this._query} @search-request=${this._onSearch}></td-search>` : html`<span></span>`}
-          <div class="actions">
-            ${this._net.online ? null : html`<span class="offline-pill" title="No connection">${iconOffline()}<span>Offline</span></span>`}
-            <td-install-prompt></td-install-prompt>
-            ${
-              signedIn
-                ? html`<button class="icon-button" data-testid="storage-button" aria-label="Offline storage"
-              title="Offline storage" @click=${this._onStorageOpen}>${iconStorage()}</button>`
-                : nothing
-            }
-            ${renderAccountMenu(this._session)}
-          </div>
-        </div>
-      </header>
+      <a class="skip" href="#main" @click=${this._onSkip}>Skip to content</a>
+      ${renderHeader(this)}
+      ${signedIn ? html`<td-nav .section=${sectionOf(this.router.location.route)}></td-nav>` : nothing}
       <slot name="main"></slot>
-      <td-player-bar ?hidden=${!signedIn} .song=${song} .playing=${p.playing} .buffering=${p.buffering}
-        .currentTime=${p.currentTime} .duration=${p.duration} .volume=${p.volume} .muted=${p.muted}
-        .hasNext=${p.hasNext} .error=${p.error} .queueOpen=${this._queueOpen}
-        @play-request=${() => p.play()} @pause-request=${() => p.pause()}
-        @seek-request=${(e: TdEvent<'seek-request'>) => p.seek(e.detail.time)}
-        @next-request=${() => p.next()} @previous-request=${() => p.previous()}
-        @volume-request=${(e: TdEvent<'volume-request'>) => p.setVolume(e.detail.volume)}
-        @mute-request=${(e: TdEvent<'mute-request'>) => p.setMuted(e.detail.muted)}
-        @queue-toggle-request=${() => {
-          this._queueOpen = !this._queueOpen;
-        }}></td-player-bar>
-      ${this._renderParts()}
+      ${renderPlayerBar(this)}
+      ${signedIn ? renderParts(this) : nothing}
       <div class="sr-only" aria-live="polite">${song ? `Now playing: ${song.title} by ${song.artist}` : ''}</div>
     `;
   }
 
-  /** The library, rendered into the light-DOM `<main>` (see `_main`). */
-  private _renderLibrary() {
-    const p = this._playback;
-    return html`<td-library .query=${this._query} .online=${this._net.online}
-      .offlineStates=${this._worker.states} .currentId=${p.current?.id ?? null} .playing=${p.playing}
-      .refreshKey=${this._worker.epoch} .ready=${this._net.checked && this._worker.statesKnown}
-      @play-song-request=${this._onPlaySong} @download-request=${this._onDownload}
-      @remove-request=${this._onRemove} @songs-loaded=${this._onSongsLoaded}
-      @copy-link-request=${this._onCopyLink}
-      @reachability-change=${(e: TdEvent<'reachability-change'>) => this._net.report(e.detail.reachable)}></td-library>`;
+  /** Keep `song` offline on purpose (a download): never evicted. */
+  keep(song: Song): void {
+    this.offline.remember(song);
+    this.bridge?.cacheSong(song, true);
   }
 
-  /** The queue, dialogs and toasts needed so far (see lazy-parts.ts). */
-  private _renderParts() {
-    const { _playback: p, _worker: w, _onPartClose: close } = this;
-    const has = (tag: LazyPart) => this._parts.has(tag);
-    const queue = () => html`<td-queue ?open=${this._queueOpen} .queue=${p.queue} .index=${p.index}
-      @queue-jump-request=${this._onQueueJump} @close-request=${close}></td-queue>`;
-    const storage = () => html`<td-storage-panel ?open=${this._storageOpen} .report=${w.storage}
-      .states=${w.states} .songs=${this._songs} @close-request=${close}
-      @remove-request=${this._onRemove} @clear-offline-request=${this._onClear}
-      @budget-request=${this._onBudget}></td-storage-panel>`;
-    const update = () => html`<td-update-prompt ?open=${w.needRefresh} .updating=${this._updating}
-      @update-request=${this._onUpdate} @close-request=${close}></td-update-prompt>`;
-    return [
-      has('td-queue') ? queue() : nothing,
-      has('td-storage-panel') ? storage() : nothing,
-      has('td-update-prompt') ? update() : nothing,
-      has('td-toasts') ? html`<td-toasts></td-toasts>` : nothing,
-    ];
-  }
-
-  /** `close-request` from a part: the shell owns whether it is open. */
-  private _onPartClose(event: Event): void {
-    const tag = (event.currentTarget as Element).localName;
-    if (tag === 'td-queue') this._queueOpen = false;
-    else if (tag === 'td-storage-panel') this._storageOpen = false;
-    else this._worker.needRefresh = false;
-    this.requestUpdate();
-  }
-  private _onQueueJump(event: TdEvent<'queue-jump-request'>): void {
-    this._playback.jumpTo(event.detail.index);
-  }
-  private _onBudget(event: TdEvent<'budget-request'>): void {
-    this.bridge?.setBudget(event.detail.bytes);
-  }
-  private _onPlaySong(event: TdEvent<'play-song-request'>): void {
-    const { song, queue = [song] } = event.detail;
-    if (this._playback.current?.id === song.id) {
-      this._playback.toggle();
-      return;
-    }
-    const index = queue.findIndex((s) => s.id === song.id);
-    if (index < 0) this._playback.playQueue([song], 0);
-    else this._playback.playQueue(queue, index);
-  }
-  private _onDownload(event: TdEvent<'download-request'>): void {
-    this.bridge?.cacheSong(event.detail.song, true);
-  }
-  private _onRemove(event: TdEvent<'remove-request'>): void {
-    this.bridge?.removeSong(event.detail.id);
-  }
-  private _onClear(): void {
-    this.bridge?.clearSongs();
-    void this._parts.toast('Offline songs removed from this device', 'success');
-  }
-  private async _onCopyLink(event: TdEvent<'copy-link-request'>): Promise<void> {
-    const { copyStreamLink } = await import('../lib/stream-link.ts');
-    const { ok, message } = await copyStreamLink(event.detail.song.id);
-    void this._parts.toast(message, ok ? 'success' : 'error', { key: 'stream-link' });
-  }
-  private _onSearch(event: TdEvent<'search-request'>): void {
-    this._query = event.detail.query;
-  }
-  private _onSongsLoaded(event: TdEvent<'songs-loaded'>): void {
-    const songs = new Map(this._songs);
-    for (const song of event.detail.songs) songs.set(song.id, song);
-    this._songs = songs;
-  }
-  private _onStorageOpen(): void {
-    this._storageOpen = true;
-    this.bridge?.refresh();
-  }
-  private async _onUpdate(): Promise<void> {
-    this._updating = true;
-    await this.bridge?.applyUpdate();
-  }
   private _onSkip(event: Event): void {
     event.preventDefault();
     this._main.focus();

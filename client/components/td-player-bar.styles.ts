@@ -5,13 +5,14 @@ export const playerBarStyles = css`
   :host {
     display: block;
     position: fixed;
-    inset: auto 0 0 0;
+    /* On phones the navigation's tab bar sits below the player. */
+    inset: auto 0 var(--td-below-player) 0;
     z-index: 20;
     background: color-mix(in srgb, var(--td-surface) 97%, transparent);
     backdrop-filter: blur(16px) saturate(1.4);
     -webkit-backdrop-filter: blur(16px) saturate(1.4);
     border-top: 1px solid var(--td-border);
-    padding-bottom: env(safe-area-inset-bottom);
+    padding-bottom: var(--td-player-pad-bottom);
   }
   .bar {
     display: grid;
@@ -134,8 +135,12 @@ export const playerBarStyles = css`
   .volume input {
     min-width: 0;
   }
-  .queue.active {
+  .queue.active,
+  .heart.on {
     color: var(--td-accent);
+  }
+  .heart {
+    flex: none;
   }
   @media (max-width: 640px) {
     .bar {
@@ -163,6 +168,11 @@ export const playerBarStyles = css`
     }
     .transport {
       gap: 0.25rem;
+    }
+  }
+  @media (max-width: 400px) {
+    .heart {
+      display: none;
     }
   }
   @media (max-width: 360px) {

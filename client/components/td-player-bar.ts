@@ -1,8 +1,10 @@
 import { html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { Song } from '../../api/catalog/song.ts';
+import { coverAt } from '../lib/cover-size.ts';
 import { emit } from '../lib/events.ts';
 import * as icons from '../lib/icons.ts';
+import { iconHeartFilled, iconListAdd } from '../lib/icons-more.ts';
+import type { Song } from '../lib/library-types.ts';
 import { baseStyles, buttonStyles, rangeStyles } from '../styles/shared.ts';
 import { coverStyles, renderCover } from './cover.ts';
 import { playerBarStyles } from './td-player-bar.styles.ts';
@@ -30,6 +32,8 @@ export class TdPlayerBar extends LitElement {
   /** Why playback failed, shown in place of the artist. */
   @property() error: string | null = null;
   @property({ type: Boolean }) queueOpen = false;
+  /** The song playing is one of the user's favourites. */
+  @property({ type: Boolean }) favourite = false;
 
   render() {
     const song = this.song;
@@ -37,7 +41,7 @@ export class TdPlayerBar extends LitElement {
     return html`
       <div class="bar ${none ? 'idle' : ''}" role="region" aria-label="Player">
         <div class="now">
-          ${renderCover(song?.coverUrl ?? null, song ? (song.album ?? song.title) : 'Tapedeck')}
+          ${renderCover(coverAt(song?.coverUrl ?? null, 56), song ? (song.album ?? song.title) : 'Tapedeck')}
           <div class="meta">
             <span class="title">${song?.title ?? 'Not playing'}</span>
             ${
@@ -47,6 +51,7 @@ export class TdPlayerBar extends LitElement {
                 : html`<span class="artist">${song ? song.artist : 'Pick a song'}</span>`
             }
           </div>
+          ${song ? this._renderHeart(song) : null}
         </div>
         <div class="transport">
           <button class="icon-button prev" data-testid="player-prev" aria-label="Previous song"
@@ -66,12 +71,24 @@ export class TdPlayerBar extends LitElement {
         <td-seek-bar class="seek" .currentTime=${this.currentTime} .duration=${this.duration}
           ?disabled=${none}></td-seek-bar>
         <div class="extras">${this._renderVolume()}
+          <button class="icon-button add" data-testid="player-add-to-playlist" aria-label="Add to a playlist"
+            title="Add to playlist" ?hidden=${none}
+            @click=${() => song && emit(this, 'add-to-playlist-request', { songs: [song] })}>${iconListAdd()}</button>
           <button class="icon-button queue ${this.queueOpen ? 'active' : ''}" data-testid="queue-toggle"
             aria-label="Queue" aria-expanded=${String(this.queueOpen)} title="Queue"
             @click=${() => emit(this, 'queue-toggle-request')}>${icons.iconQueue()}</button>
         </div>
       </div>
     `;
+  }
+
+  private _renderHeart(song: Song) {
+    const on = this.favourite;
+    return html`<button class="icon-button heart ${on ? 'on' : ''}" data-testid="player-favourite"
+      aria-pressed=${String(on)} aria-label="Favourite: ${song.title}"
+      title=${on ? 'Remove from favourites' : 'Add to favourites'}
+      @click=${() => emit(this, 'favourite-request', { kind: 'songs', id: song.id, on: !on })}>
+      ${on ? iconHeartFilled() : icons.iconHeart()}</button>`;
   }
 
   private _renderVolume() {

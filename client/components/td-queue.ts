@@ -1,9 +1,10 @@
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { Song } from '../../api/catalog/song.ts';
+import { coverAt } from '../lib/cover-size.ts';
 import { emit } from '../lib/events.ts';
 import { formatTime } from '../lib/format.ts';
 import { iconClose } from '../lib/icons.ts';
+import type { Song } from '../lib/library-types.ts';
 import { baseStyles, buttonStyles } from '../styles/shared.ts';
 import { coverStyles, renderCover } from './cover.ts';
 
@@ -21,7 +22,7 @@ export class TdQueue extends LitElement {
         position: fixed;
         z-index: 25;
         right: 1rem;
-        bottom: calc(var(--td-player-h) + env(safe-area-inset-bottom) + 0.75rem);
+        bottom: calc(var(--td-player-h) + var(--td-player-pad-bottom) + var(--td-below-player) + 0.75rem);
         width: min(24rem, calc(100vw - 2rem));
         max-height: min(34rem, calc(100dvh - var(--td-player-h) - var(--td-header-h) - 2rem));
         display: flex;
@@ -144,7 +145,7 @@ export class TdQueue extends LitElement {
       <button class="item ${index === this.index ? 'current' : ''}" data-testid="queue-item"
         aria-label="Play ${song.title} by ${song.artist}"
         @click=${() => emit(this, 'queue-jump-request', { index })}>
-        ${renderCover(song.coverUrl, song.album ?? song.title)}
+        ${renderCover(coverAt(song.coverUrl, 40), song.album ?? song.title)}
         <span class="text"><span class="title">${song.title}</span><span class="artist">${song.artist}</span></span>
         <span class="duration">${formatTime(song.duration)}</span>
       </button>

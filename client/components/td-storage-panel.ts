@@ -1,10 +1,10 @@
 import { html, LitElement, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import type { Song } from '../../api/catalog/song.ts';
 import type { OfflineState, StorageReport } from '../../sw/protocol.ts';
 import { emit } from '../lib/events.ts';
 import { formatBytes, formatPercent } from '../lib/format.ts';
 import { iconClose, iconRemove } from '../lib/icons.ts';
+import type { Song } from '../lib/library-types.ts';
 import { baseStyles, buttonStyles } from '../styles/shared.ts';
 import { storagePanelStyles } from './td-storage-panel.styles.ts';
 

@@ -32,7 +32,7 @@ export class TdToasts extends LitElement {
         position: fixed;
         z-index: 50;
         left: 50%;
-        bottom: calc(var(--td-player-h) + env(safe-area-inset-bottom) + 1rem);
+        bottom: calc(var(--td-player-h) + var(--td-player-pad-bottom) + var(--td-below-player) + 1rem);
         transform: translateX(-50%);
         width: max-content;
         max-width: calc(100vw - 2rem);

@@ -15,7 +15,7 @@ export class TdUpdatePrompt extends LitElement {
         position: fixed;
         z-index: 40;
         left: 1rem;
-        bottom: calc(var(--td-player-h) + env(safe-area-inset-bottom) + 1rem);
+        bottom: calc(var(--td-player-h) + var(--td-player-pad-bottom) + var(--td-below-player) + 1rem);
         width: min(22rem, calc(100vw - 2rem));
       }
       :host(:not([open])) {

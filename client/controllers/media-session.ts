@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { coverAt } from '../lib/cover-size.ts';
 import { whenIdle } from '../lib/idle.ts';
 import type { PlaybackController } from './playback-controller.ts';
 
@@ -53,7 +54,13 @@ export class MediaSessionController implements ReactiveController {
             title: song.title,
             artist: song.artist,
             album: song.album ?? '',
-            artwork: [{ src: absolute(song.coverUrl ?? '/icons/icon-512.png'), sizes: '512x512' }],
+            // Lock screens and car displays pick the size they need.
+            artwork: song.coverUrl
+              ? [256, 512].map((size) => ({
+                  src: absolute(coverAt(song.coverUrl, size, 1) as string),
+                  sizes: `${size}x${size}`,
+                }))
+              : [{ src: absolute('/icons/icon-512.png'), sizes: '512x512' }],
           })
         : null;
     }

@@ -1,5 +1,4 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Song } from '../../api/catalog/song.ts';
 import {
   AUDIO_EVENTS,
   type AudioEvent,
@@ -9,6 +8,7 @@ import {
 } from '../lib/audio-element.ts';
 import { canPlayMime } from '../lib/can-play.ts';
 import { whenIdle } from '../lib/idle.ts';
+import type { Song } from '../lib/library-types.ts';
 import { type KeyValueStore, localStore } from '../lib/local-store.ts';
 import { describeMediaError } from '../lib/media-error.ts';
 
@@ -98,10 +98,10 @@ export class PlaybackController implements ReactiveController {
     this.audio.remove();
   }
 
-  /** Replace the queue and start playing `songs[index]`. */
-  playQueue(songs: readonly Song[], index: number): void {
+  /** Replace the queue and start playing `songs[index]` (from `startAt` seconds: a resumed queue). */
+  playQueue(songs: readonly Song[], index: number, startAt = 0): void {
     this.queue = [...songs];
-    this._load(index, true);
+    this._load(index, true, startAt);
   }
   jumpTo(index: number): void {
     if (index >= 0 && index < this.queue.length) this._load(index, true);

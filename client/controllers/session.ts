@@ -13,6 +13,11 @@ export interface SessionHooks {
   bridge(): WorkerAccount | null;
   /** The session ended while the app was in use: stop playing. */
   onSignedOut(): void;
+  /**
+   * Deletes what the page itself keeps of a user's library (song details kept offline, plays not
+   * yet sent): at sign-out, when the account is removed, and before another user's library shows.
+   */
+  forget?(): Promise<void>;
   /** A clean page (no titles, queue or Media Session left): after sign-out, or another user. */
   reload?(): void;
 }
@@ -117,6 +122,7 @@ export class SessionController implements ReactiveController {
       if (error instanceof AuthError && error.status === 0) this._remembered.signOutPending = true;
     }
     await this._tellWorker((bridge) => bridge.signOut());
+    await this._hooks.forget?.();
     this._remembered.set(null);
     this._reload();
   }
@@ -141,6 +147,7 @@ export class SessionController implements ReactiveController {
         this._set('setup', null, null);
       } else if (error.body.reason === 'account-removed') {
         await this._tellWorker((bridge) => bridge.signOut());
+        await this._hooks.forget?.();
         this._remembered.set(null);
         this._leave('account-removed');
       } else this._leave(this.signedIn || this._remembered.get() ? 'session-expired' : null);
@@ -152,6 +159,8 @@ export class SessionController implements ReactiveController {
    * fetched while signed out (the preloaded catalog's 401) and any other user's state go with it.
    */
   private async _enter(user: SessionUser, fresh = false): Promise<void> {
+    const before = this._remembered.get();
+    if (before && before.id !== user.id) await this._hooks.forget?.();
     this._remembered.set(user);
     await this._tellWorker((bridge) => bridge.signedIn(user));
     if (fresh || (this._shownUserId !== null && this._shownUserId !== user.id)) {

@@ -39,8 +39,7 @@ export const iconQueue = () =>
   stroke(
     svg`<path d="M3 6h13"/><path d="M3 11h13"/><path d="M3 16h8"/><path d="M18 14v6"/><circle cx="16" cy="20" r="2"/><path d="M18 14l3-1"/>`,
   );
-export const iconDownload = () =>
-  stroke(svg`<path d="M12 4v11"/><path d="m7 10 5 5 5-5"/><path d="M5 20h14"/>`);
+export const iconDownload = () => stroke(svg`<path d="M12 4v11M7 10l5 5 5-5M5 20h14"/>`);
 export const iconCheckCircle = () =>
   fill(
     svg`<path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm4.7 7.7-5.5 5.5a1 1 0 0 1-1.4 0l-2.5-2.5a1 1 0 1 1 1.4-1.4l1.8 1.8 4.8-4.8a1 1 0 0 1 1.4 1.4Z"/>`,
@@ -89,6 +88,30 @@ export const iconRefresh = () =>
 export const iconMusic = () =>
   stroke(
     svg`<path d="M9 18V5l11-2v13"/><circle cx="6" cy="18" r="3"/><circle cx="17" cy="16" r="3"/>`,
+  );
+
+/* Navigation. */
+export const iconHome = () =>
+  stroke(
+    svg`<path d="M3.5 10.5 12 3.5l8.5 7"/><path d="M5.5 9v10.5h13V9"/><path d="M10 19.5v-5h4v5"/>`,
+  );
+export const iconDisc = () =>
+  stroke(
+    svg`<circle cx="12" cy="12" r="9"/><circle cx="12" cy="12" r="2.5"/><path d="M12 5.5a6.5 6.5 0 0 1 6.5 6.5"/>`,
+  );
+export const iconArtist = () =>
+  stroke(svg`<circle cx="12" cy="8" r="4"/><path d="M4.5 20.5a7.5 7.5 0 0 1 15 0"/>`);
+export const iconTag = () =>
+  stroke(
+    svg`<path d="M3.5 12.3V4.5a1 1 0 0 1 1-1h7.8l8.2 8.2a1.4 1.4 0 0 1 0 2l-6.8 6.8a1.4 1.4 0 0 1-2 0Z"/><circle cx="8" cy="8" r="1.5"/>`,
+  );
+export const iconPlaylist = () =>
+  stroke(
+    svg`<path d="M3 6h12"/><path d="M3 11h12"/><path d="M3 16h7"/><path d="M16 19.5V13l5-1.5"/><circle cx="14" cy="19.5" r="2"/>`,
+  );
+export const iconHeart = () =>
+  stroke(
+    svg`<path d="M12 20.5s-8-4.6-8-10.6A4.6 4.6 0 0 1 12 7a4.6 4.6 0 0 1 8 2.9c0 6-8 10.6-8 10.6Z"/>`,
   );
 
 /** The Tapedeck cassette, in the app's colours (used in the header and as a placeholder). */

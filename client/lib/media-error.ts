@@ -1,4 +1,4 @@
-import type { Song } from '../../api/catalog/song.ts';
+import type { Song } from './library-types.ts';
 
 /** A sentence for the listener about why `song` stopped, from the media element's error. */
 export function describeMediaError(

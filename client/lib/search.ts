@@ -1,4 +1,4 @@
-import type { Song } from '../../api/catalog/song.ts';
+import type { Song } from './library-types.ts';
 
 /** Lower-case, accents removed, spacing collapsed: `  Beyoncé ` → `beyonce`. */
 export function normalizeText(text: string): string {
@@ -10,9 +10,14 @@ export function normalizeText(text: string): string {
  * accents — the same rule the server applies, so offline results look like online ones.
  */
 export function matchesQuery(song: Song, query: string): boolean {
+  return matchesText(`${song.title} ${song.artist} ${song.album ?? ''}`, query);
+}
+
+/** True when every word of `query` appears in `text` (same rule). */
+export function matchesText(text: string, query: string): boolean {
   const words = normalizeText(query).split(' ').filter(Boolean);
   if (words.length === 0) return true;
-  const haystack = normalizeText(`${song.title} ${song.artist} ${song.album ?? ''}`);
+  const haystack = normalizeText(text);
   return words.every((word) => haystack.includes(word));
 }
 

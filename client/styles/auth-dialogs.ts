@@ -47,6 +47,13 @@ export const authDialogStyles = css`
     width: 1.25rem;
     height: 1.25rem;
   }
+  .td-admin-page {
+    max-width: 44rem;
+    padding: 1.5rem 12px 6rem;
+  }
+  .td-admin-page h1:focus {
+    outline: none;
+  }
   .td-users {
     list-style: none;
     margin: 0;

@@ -10,6 +10,7 @@ import { createPictureStore } from '../../api/covers/picture-store.ts';
 import { createHttpServer } from '../../api/http/create-http-server.ts';
 import { listen } from '../../api/http/listen.ts';
 import { scanLibrary } from '../../api/scan/scan-library.ts';
+import type { StateStore } from '../../api/state/state-store.ts';
 import { createS3AudioStore } from '../../api/storage/s3/s3-audio-store.ts';
 import type { S3Settings } from '../../api/storage/s3/s3-settings.ts';
 import { rawRequest } from '../helpers/api-server.ts';
@@ -30,13 +31,14 @@ describe('stream route over S3', () => {
   let catalog: Catalog;
   let settings: S3Settings;
   let auth: Auth;
+  let state: StateStore;
   /** The test admin's session: every request is signed in (the access check is tested elsewhere). */
   let cookie: string;
   const get = (at: number, path: string, range: string) => rawRequest(at, path, { range, cookie });
 
   async function serve(storeSettings: S3Settings) {
     const audio = createS3AudioStore(storeSettings);
-    const app = createApp({ catalog, audio, covers: memoryCovers(), auth, log: quiet });
+    const app = createApp({ catalog, audio, covers: memoryCovers(), auth, state, log: quiet });
     const authorize = createStreamAuthorizer(auth);
     const http = createHttpServer({ app, catalog, audio, authorize, log: quiet });
     const url = await listen(http, 0, '127.0.0.1');
@@ -45,7 +47,7 @@ describe('stream route over S3', () => {
   }
 
   beforeAll(async () => {
-    auth = await createTestAuth();
+    ({ auth, state } = await createTestAuth());
     s3 = await startTestS3('music/');
     await s3.put('S3/Album/01 - Song.wav', SONG);
     settings = s3.settings;

@@ -8,6 +8,7 @@ import { byTestId, createDeep } from './lib/deep-query.ts';
 import { waitForPlayback } from './lib/media.ts';
 import { ensureControlled } from './lib/service-worker.ts';
 import { fillSignInForm, signInThroughForm, waitForSignedIn } from './lib/sign-in.ts';
+import { dumpStorage } from './lib/storage-dump.ts';
 import { startTapedeckServer, type TapedeckServer } from './lib/tapedeck-server.ts';
 import { waitFor } from './lib/wait.ts';
 import {
@@ -77,12 +78,19 @@ describe('chromium: accounts, sessions and the worker', () => {
 
   it('signs in through the form, and copies a stream link that plays without the cookie', async () => {
     await signInThroughForm(browser, server, LOU);
+    await browser.open(`${server.origin}/songs?run=copy-link`);
     await app.waitForRows(2, 20_000, 'library after sign-in');
     await browser.evaluate(recordClipboard);
+    // The link is in the row's menu ("More").
     await deep().click([
       byTestId('song-row', { 'data-song-id': played.id }),
-      byTestId('copy-link'),
+      byTestId('song-menu'),
     ]);
+    await waitFor(async () => (await deep().count(byTestId('copy-link'))) > 0, {
+      timeoutMs: 15_000,
+      message: 'the song menu (its code loads when first opened)',
+    });
+    await deep().click(byTestId('copy-link'));
     const copied = await waitFor(
       () => browser.evaluate(() => (window as unknown as { copied: string[] }).copied[0] ?? ''),
       { timeoutMs: 15_000, message: 'the stream link on the clipboard' },
@@ -101,7 +109,7 @@ describe('chromium: accounts, sessions and the worker', () => {
   }, 60_000);
 
   it('plays, and keeps playing from the worker with the server stopped', async () => {
-    await browser.open(`${server.origin}/?run=play`);
+    await browser.open(`${server.origin}/songs?run=play`);
     await ensureControlled(browser, 30_000);
     await app.waitForRows(2, 20_000, 'library');
     await app.clickPlay(played.id);
@@ -114,7 +122,7 @@ describe('chromium: accounts, sessions and the worker', () => {
     await app.waitForOffline(played.id, 'complete', 120_000);
     await browser.evaluate(() => (document.getElementById('td-audio') as HTMLAudioElement).pause());
     await server.stop();
-    await browser.open(`${server.origin}/?run=offline`);
+    await browser.open(`${server.origin}/songs?run=offline`);
     await app.waitForRows(1, 20_000, 'offline library, signed in from this device');
     await app.clickPlay(played.id);
     await waitForPlayback(browser, {
@@ -142,7 +150,7 @@ describe('chromium: accounts, sessions and the worker', () => {
     await server.stop();
     await ageSessions(server);
     await server.start();
-    await browser.open(`${server.origin}/?run=second-user`);
+    await browser.open(`${server.origin}/songs?run=second-user`);
     await waitForSignInPage(browser, /session has ended/);
     await fillSignInForm(browser, MAX);
     await waitForSignedIn(browser);
@@ -151,16 +159,30 @@ describe('chromium: accounts, sessions and the worker', () => {
     expect(row?.offline, 'the first user’s song, as the second user sees it').toBe('none');
     const kept = await libraryCacheEntries(browser);
     expect(
-      kept.filter((e) => e.url.includes(played.id)),
+      // (Its cover may be cached again: the second user sees that song in the library too.)
+      kept.filter((e) => e.url.includes(played.id) && !new URL(e.url).pathname.endsWith('/cover')),
       'chunks of the first user’s song',
     ).toEqual([]);
   }, 120_000);
 
   it('signing out leaves no library data and no title, even offline', async () => {
-    await browser.open(`${server.origin}/?run=sign-out`);
+    await browser.open(`${server.origin}/songs?run=sign-out`);
     await waitForSignedIn(browser);
     await app.waitForRows(2, 20_000, 'library before signing out');
+    // Keep a song (the worker seals it, and its details; the page keeps nothing readable).
+    const kept = songs.filter((s) => s.id !== played.id).sort((a, b) => a.size - b.size)[0]!;
+    await deep().click([
+      byTestId('song-row', { 'data-song-id': kept.id }),
+      byTestId('download-song'),
+    ]);
+    await app.waitForOffline(kept.id, 'complete', 60_000);
+    const titlesStored = async () => {
+      const text = (await dumpStorage(browser)).blobs.map((b) => b.bytes.toString('utf8')).join();
+      return songs.filter((s) => text.includes(s.title)).map((s) => s.title);
+    };
+    expect(await titlesStored(), 'titles readable in IndexedDB or caches').toEqual([]);
     await signOutThroughMenu(browser);
+    expect(await titlesStored(), 'titles left in IndexedDB or caches').toEqual([]);
     expect(await titlesShown()).toEqual([]);
     expect(await browser.evaluate(() => document.title)).toBe('Tapedeck');
     expect(await libraryCacheEntries(browser)).toEqual([]);

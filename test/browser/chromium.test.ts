@@ -6,7 +6,7 @@ import { defineEngineSuite } from './scenario/engine-suite.ts';
 defineEngineSuite('chromium', (ctx) => {
   it('is installable: CDP Page.getInstallabilityErrors returns []', async () => {
     const { browser, server } = ctx();
-    await browser.open(`${server.origin}/?run=install`);
+    await browser.open(`${server.origin}/songs?run=install`);
     expect(await installabilityErrors(browser as ChromiumAdapter)).toEqual([]);
   }, 60_000);
 
@@ -14,7 +14,7 @@ defineEngineSuite('chromium', (ctx) => {
     const { browser, server } = ctx();
     const written = await takeScreenshots(
       browser as ChromiumAdapter,
-      `${server.origin}/?run=screenshots`,
+      `${server.origin}/songs?run=screenshots`,
     );
     expect(written).toHaveLength(2);
   }, 60_000);

@@ -66,3 +66,11 @@ describe('sameRecords (offline-state snapshots)', () => {
     expect(sameRecords(a, new Map([['z', state('x', 10)]]))).toBe(false);
   });
 });
+
+describe('shallowEqual on songs', () => {
+  it('compares arrays of primitives (genres) by their items', () => {
+    expect(shallowEqual({ genres: ['a', 'b'] }, { genres: ['a', 'b'] })).toBe(true);
+    expect(shallowEqual({ genres: ['a', 'b'] }, { genres: ['a'] })).toBe(false);
+    expect(shallowEqual({ genres: ['a'] }, { genres: 'a' })).toBe(false);
+  });
+});

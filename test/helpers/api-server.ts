@@ -21,7 +21,8 @@ import { createPictureStore } from '../../api/covers/picture-store.ts';
 import type { HttpTimeouts } from '../../api/http/create-http-server.ts';
 import { createHttpServer } from '../../api/http/create-http-server.ts';
 import { listen } from '../../api/http/listen.ts';
-import { serialize } from '../../api/lib/serialize.ts';
+import { createRescanner } from '../../api/scan/rescanner.ts';
+import { scanKeys } from '../../api/scan/scan-keys.ts';
 import { scanLibrary } from '../../api/scan/scan-library.ts';
 import { createMemoryStateStore } from '../../api/state/memory-state-store.ts';
 import type { StateStore } from '../../api/state/state-store.ts';
@@ -85,7 +86,7 @@ export interface TestApiOptions {
   /** Prepares the folder before the first scan (symlinks, odd names). */
   prepare?(musicDir: string): Promise<void>;
   warnings?: string[];
-  /** Replaces the rescan a stale song triggers (the default rescans the folder). */
+  /** Replaces the rescan a stale song triggers (the default rescans that one file, as the server does). */
   onStale?: (key: string) => Promise<void>;
   staleWaitMs?: number;
 }
@@ -132,20 +133,28 @@ export async function startTestApi(
   const catalog = createCatalog(catalogStorage);
   const pictures = createPictureStore(catalogStorage);
   const covers = createCoverImages({ pictures, cache: createStorage({ driver: memoryDriver() }) });
-  const rescan = serialize(async () => {
-    await scanLibrary({ catalog, source, target: audio, pictures, log });
+  // The server's rescanner: whole rescans, and one-file rescans for a stale song (its onStale).
+  const scanOptions = { catalog, source, target: audio, pictures, log };
+  const scanner = createRescanner({
+    scan: () => scanLibrary(scanOptions),
+    scanKeys: (keys) => scanKeys(scanOptions, keys),
+    log,
   });
+  const rescan = async () => {
+    await scanner.rescan('test');
+  };
   await rescan();
   const staleKeys: string[] = [];
-  const onStale = (key: string) => {
+  const onStale = async (key: string) => {
     staleKeys.push(key);
-    return options.onStale ? options.onStale(key) : rescan();
+    if (options.onStale) return options.onStale(key);
+    await scanner.rescanKey(key, 'stale');
   };
   const { staleWaitMs, now, limits, clientDir } = options;
   const state = options.state ?? (await defaultStateStore(now));
   const config: AuthConfig = testAuthConfig(options.authEnv, { admin: !options.noAdmin });
   const auth = await createAuth({ state, config, now, limits, clientDir });
-  const app = createApp({ catalog, audio, covers, auth, clientDir, onStale, staleWaitMs });
+  const app = createApp({ catalog, audio, covers, auth, state, clientDir, onStale, staleWaitMs });
   const { port, close, connections } =
     transport === 'node'
       ? await serveNode(

@@ -30,10 +30,16 @@ export async function startServerProcess(
   {
     runAs,
     signIn: withSession = true,
-  }: { runAs?: { uid: number; gid: number }; signIn?: boolean } = {},
+    entry = ['--import', 'tsx', 'api/server.ts'],
+  }: {
+    runAs?: { uid: number; gid: number };
+    signIn?: boolean;
+    /** Node's arguments (default: the sources through tsx; a build: its server.js). */
+    entry?: string[];
+  } = {},
 ): Promise<ServerProcess> {
   const port = await freePort();
-  const node = [process.execPath, '--import', 'tsx', 'api/server.ts'];
+  const node = [process.execPath, ...entry];
   const [command, ...args] = runAs
     ? ['setpriv', `--reuid=${runAs.uid}`, `--regid=${runAs.gid}`, '--clear-groups', ...node]
     : node;

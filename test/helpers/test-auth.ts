@@ -50,10 +50,13 @@ export function cookieOf(response: Response): string {
   return cookie.split(';')[0]!;
 }
 
-/** An Auth on a memory state store with the test admin, for apps built in the test itself. */
+/**
+ * An Auth on a memory state store with the test admin, for apps built in the test itself, and that
+ * state store (the app keeps its per-user library there too).
+ */
 export async function createTestAuth(env: Record<string, string> = {}) {
   const state = createMemoryStateStore();
-  return createAuth({ state, config: testAuthConfig(env) });
+  return { auth: await createAuth({ state, config: testAuthConfig(env) }), state };
 }
 
 /** Signs in through `app.fetch` (no server) and returns the `Cookie` header value. */

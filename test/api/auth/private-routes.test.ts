@@ -90,7 +90,7 @@ describe.each<Transport>(['node', 'fetch'])('private routes over the %s transpor
       '/api',
       '/songs/listen/',
       `/songs/listen/${songId}/x`,
-      '/songs',
+      '/songs/listen',
     ]) {
       expect((await api.raw(path, { cookie: '' })).status, path).toBe(401);
     }

@@ -23,12 +23,13 @@ beforeAll(async () => {
   await writeFile(join(dir, 'manifest.webmanifest'), '{"name":"Tapedeck"}');
   await writeFile(join(dir, 'sw.js'), 'self.addEventListener("fetch", () => {});');
   const catalog = createCatalog(createStorage({ driver: memoryDriver() }));
-  const auth = await createTestAuth();
+  const { auth, state } = await createTestAuth();
   app = createApp({
     catalog,
     audio: createFsAudioStore(dir),
     covers: memoryCovers(),
     auth,
+    state,
     clientDir: dir,
   });
 });
@@ -86,6 +87,31 @@ describe('the built client', () => {
       cookie: await signInApp(app),
     });
     expect(api.status).toBe(404);
+  });
+
+  it('answers every client view URL with index.html, so reloads and deep links work', async () => {
+    for (const path of [
+      '/',
+      '/songs',
+      '/songs?sort=title',
+      '/search?q=neon',
+      '/albums',
+      '/albums/abc123',
+      '/artists/abc123',
+      '/genres',
+      '/genres/Drum%20%26%20Bass',
+      '/playlists/p1',
+      '/favourites',
+    ]) {
+      const page = await get(path, { accept: 'text/html' });
+      expect(page.status, path).toBe(200);
+      expect(await page.text(), path).toContain('<title>Tapedeck</title>');
+    }
+    for (const path of ['/songs/listen/nope', '/songs/listen/a/b']) {
+      const stream = await get(path, { accept: 'text/html' });
+      expect(stream.status, path).toBeGreaterThanOrEqual(400);
+      expect(stream.headers.get('content-type'), path).toContain('application/json');
+    }
   });
 
   it('never serves files outside the client folder', async () => {

@@ -11,7 +11,7 @@ const app = createApp({
   catalog: createCatalog(createStorage({ driver: memoryDriver() })),
   audio: createFsAudioStore('/nonexistent-tapedeck-music'),
   covers: memoryCovers(),
-  auth: await createTestAuth(),
+  ...(await createTestAuth()),
 });
 const cookie = await signInApp(app);
 // Writes are JSON (the CSRF rule answers 415 before routing otherwise).

@@ -11,6 +11,8 @@ let setup: Awaited<ReturnType<typeof createScanSetup>>;
 afterEach(() => setup.cleanup());
 
 const NEON = 'data/music/Velvet Meridian/Neon Harbor/01 - Neon Harbor.mp3';
+const FLAC = 'data/music/Okapi Trio/Blue Hour Sessions/03 - Lullaby for Otis.flac';
+const M4A = 'data/music/Okapi Trio/Blue Hour Sessions/02 - Rainy Tuesday.m4a';
 
 describe('scanning tags for browsing', () => {
   it('reads album artist, disc, track, year and several genres; compilations go under Various Artists', async () => {
@@ -120,6 +122,28 @@ describe('files that cannot be decoded', () => {
     expect(await setup.scan()).toMatchObject({ added: 2, skipped: 0 });
     const blip = songsOf(setup.catalog, 'blip')[0]!;
     expect(blip.duration).toBeCloseTo(0.252, 2);
+  });
+
+  it('skips a FLAC cut short of the length its header declares, and a cut M4A', async () => {
+    const flac = await readFile(FLAC);
+    const m4a = await readFile(M4A);
+    setup = await createScanSetup({
+      'whole.flac': flac,
+      'nearly whole.flac': flac.subarray(0, Math.floor(flac.length * 0.97)),
+      'half.flac': flac.subarray(0, Math.floor(flac.length / 2)),
+      'tenth.flac': flac.subarray(0, Math.floor(flac.length / 10)),
+      'half.m4a': m4a.subarray(0, Math.floor(m4a.length / 2)),
+    });
+    const report = await setup.scan();
+    expect(report).toMatchObject({ added: 2, skipped: 3 });
+    const log = setup.warnings.join('\n');
+    expect(log).toMatch(
+      /half\.flac: truncated: audio frames for 4\d\.\d s of the 84\.1 s declared/,
+    );
+    expect(log).toMatch(/tenth\.flac: truncated/);
+    expect(log).toMatch(/half\.m4a: /);
+    const durations = songsOf(setup.catalog).map((song) => Math.round(song.duration));
+    expect(durations).toEqual([84, 84]); // a file cut by a few % keeps its header's length
   });
 
   it('scans the embedded library fully', async () => {

@@ -130,7 +130,7 @@ export async function waitForController(page: Page, timeoutMs = 15_000): Promise
 /** The library row of one song, optionally only once its offline state is `offline`. */
 export function songRow(page: Page, id: string, offline?: 'none' | 'partial' | 'complete') {
   const state = offline ? `[data-offline="${offline}"]` : '';
-  return page.locator(`td-song-row[data-song-id="${id}"]${state}`);
+  return page.locator(`[data-testid="song-row"][data-song-id="${id}"]${state}`);
 }
 
 export function playButton(page: Page, id: string) {

@@ -2,8 +2,13 @@
  * The list routes the library benchmark times, at limit=100: first pages, deep offsets, every sort,
  * filters and searches (a common word, two words, a rare word, no match).
  */
-export async function routesToMeasure(url: string, songs: number): Promise<string[]> {
-  const json = async <T>(path: string) => (await (await fetch(url + path)).json()) as T;
+export async function routesToMeasure(
+  url: string,
+  cookie: string,
+  songs: number,
+): Promise<string[]> {
+  const json = async <T>(path: string) =>
+    (await (await fetch(url + path, { headers: { cookie } })).json()) as T;
   type Page = { items: { id: string }[]; total: number };
   const middle = async (list: string) => {
     const { total } = await json<Page>(`${list}?limit=1`);

@@ -1,27 +1,54 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../../helpers/free-port.ts';
+import { signIn, TEST_ADMIN_ENV } from '../../helpers/test-auth.ts';
 
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 
 export interface Server {
   child: ChildProcess;
   url: string;
+  /** The session cookie of the admin the server was started with. */
+  cookie: string;
   ms: number;
   output: () => string;
 }
 
-/** Starts `api/server.ts` with WATCH=1 and waits until /api/health reports `songs`. */
+/**
+ * How the server runs: as `npm start` runs it (the production build in dist-server/, built here
+ * once), or with BENCH_LIBRARY_TSX=1 from the sources through tsx, as `npm run dev` does.
+ */
+export function serverCommand(): string[] {
+  if (process.env.BENCH_LIBRARY_TSX === '1') return ['--import', 'tsx', 'api/server.ts'];
+  execFileSync(
+    'npx',
+    ['vite', 'build', '-c', 'api/build/vite.server.config.ts', '--logLevel', 'warn'],
+    {
+      cwd: repoRoot,
+      stdio: 'inherit',
+    },
+  );
+  return ['dist-server/server.js'];
+}
+
+/**
+ * Starts the server with WATCH=1 and the test admin, signs in once it listens (or reuses the
+ * session of an earlier run on the same CACHE_DIR: sessions outlive a restart, and a restart is
+ * not timed with a password hash in it), and waits until /api/health reports `songs`.
+ */
 export async function startServer(
+  command: string[],
   env: { musicDir: string; cacheDir: string },
   songs: number,
+  session?: string,
 ): Promise<Server> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts'], {
+  const child = spawn(process.execPath, command, {
     cwd: repoRoot,
     env: {
       ...process.env,
+      ...TEST_ADMIN_ENV,
       HOST: '127.0.0.1',
       PORT: String(port),
       MUSIC_DIR: env.musicDir,
@@ -35,15 +62,20 @@ export async function startServer(
   child.stderr!.on('data', (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 600_000;
+  let cookie: string | null = session ?? null;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited:\n${output}`);
-    const health = await fetch(`${url}/api/health`).then(
-      (r) => r.json() as Promise<{ songs?: number }>,
-      () => null,
-    );
-    if (health?.songs === songs)
-      return { child, url, ms: performance.now() - started, output: () => output };
-    await new Promise((r) => setTimeout(r, 50));
+    const listening = /is playing on/.test(output);
+    if (listening) cookie ??= await signIn(url);
+    const health = cookie
+      ? await fetch(`${url}/api/health`, { headers: { cookie } }).then(
+          (r) => r.json() as Promise<{ songs?: number }>,
+          () => null,
+        )
+      : null;
+    if (cookie && health?.songs === songs)
+      return { child, url, cookie, ms: performance.now() - started, output: () => output };
+    await new Promise((r) => setTimeout(r, 20));
   }
   child.kill('SIGKILL');
   throw new Error(`not healthy with ${songs} songs within 600 s:\n${output}`);

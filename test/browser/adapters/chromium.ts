@@ -18,9 +18,11 @@ export const CHROMIUM_ARGS = [
   '--autoplay-policy=no-user-gesture-required',
 ];
 
-/** Chromium-only extras: raw CDP calls (installability) and network emulation. */
+/** Chromium-only extras: raw CDP calls (installability), network emulation, Playwright's page. */
 export interface ChromiumAdapter extends BrowserAdapter {
   readonly name: 'chromium';
+  /** For Chromium-only tests that drag, type, and go back and forward like a user. */
+  readonly page: Page;
   cdp<T = unknown>(method: string, params?: Record<string, unknown>): Promise<T>;
   setOffline(offline: boolean): Promise<void>;
 }
@@ -78,6 +80,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
 
   return {
     name: 'chromium',
+    page,
     launchMs,
     async version() {
       return `chromium ${context.browser()?.version() ?? 'unknown'}`;

@@ -17,7 +17,8 @@ export async function signInThroughForm(
   timeoutMs = 30_000,
 ): Promise<void> {
   const deep = createDeep(browser);
-  await browser.open(`${server.origin}/?run=sign-in`);
+  // The songs view: after signing in the page reloads there, and lists song rows.
+  await browser.open(`${server.origin}/songs?run=sign-in`);
   const first = await waitFor(
     async () => {
       if ((await deep.count('[data-testid="account-button"]')) > 0) return 'signed-in';

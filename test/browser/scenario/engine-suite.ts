@@ -61,7 +61,7 @@ export function defineEngineSuite(
 
     it("runs under the CSP: the hashed inline style and Lit's style attributes apply", async () => {
       if (!server.isRunning()) await server.start();
-      await browser.open(`${server.origin}/?run=csp`);
+      await browser.open(`${server.origin}/songs?run=csp`);
       await createApp(browser).waitForRows(2, 20_000, 'library under the CSP');
       expect(await browser.evaluate(designTokensApplied), 'index.html style (by hash)').toBe(true);
       expect(await browser.evaluate(unappliedStyleAttributes)).toEqual([]);
@@ -69,7 +69,7 @@ export function defineEngineSuite(
 
     it('plays every catalog format it says it can play', async () => {
       if (!server.isRunning()) await server.start();
-      await browser.open(`${server.origin}/?run=formats`);
+      await browser.open(`${server.origin}/songs?run=formats`);
       const results = await probeFormats(browser, songs);
       writeSupport(engine, await browser.version(), results);
       const failed = results.filter((r) => r.canPlayType !== '' && !r.played);
@@ -79,7 +79,7 @@ export function defineEngineSuite(
 
     it('marks every song of a format it cannot play as unsupported in the library, and no other', async () => {
       if (!server.isRunning()) await server.start();
-      await browser.open(`${server.origin}/?run=format-badges`);
+      await browser.open(`${server.origin}/songs?run=format-badges`);
       const { problems, unsupported } = await checkFormatBadges(browser, songs);
       console.info(`[${engine}] ${unsupported} of ${songs.length} songs in formats it cannot play`);
       expect(problems, `[${engine}] rows vs canPlayType`).toEqual([]);

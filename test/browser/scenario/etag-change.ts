@@ -36,7 +36,7 @@ export async function runEtagChange(browser: BrowserAdapter, clientDir: string):
     if (!old) throw new Error(`no song in the catalog of ${folder.dir}`);
     await step('cache the song whole with the Download button', async () => {
       await signInQuietly(browser, server); // a cookie for the host (any port)
-      await browser.open(`${server.origin}/?run=etag-v1`);
+      await browser.open(`${server.origin}/songs?run=etag-v1`);
       await ensureControlled(browser, 30_000);
       await app.waitForRows(1, 15_000, 'library before the change');
       await app.deep.click([

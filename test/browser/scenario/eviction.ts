@@ -37,7 +37,7 @@ export async function runEviction(browser: BrowserAdapter, clientDir: string): P
 
     await step('open, controlled, set the budget', async () => {
       await signInQuietly(browser, server); // a cookie for the host (any port)
-      await browser.open(`${server.origin}/?run=eviction`);
+      await browser.open(`${server.origin}/songs?run=eviction`);
       await ensureControlled(browser, 30_000);
       await app.waitForRows(2, 15_000, 'library');
       await worker.ask({ type: 'SET_BUDGET', bytes: budget }, 'STORAGE', `"budget":${budget}`);

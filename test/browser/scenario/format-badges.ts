@@ -4,13 +4,13 @@ import type { Song } from '../lib/catalog.ts';
 
 export const FORMAT_BADGE = 'Format not supported by this browser';
 
-/** Page function: every `td-song-row` (through open shadow roots) with the text it renders. */
+/** Page function: every song row (through open shadow roots) with the text it renders. */
 export const readRowTexts = () => {
   const rows: { id: string; available: string; text: string }[] = [];
   const visit = (root: ParentNode) => {
     for (const element of root.querySelectorAll('*')) {
-      if (element.tagName === 'TD-SONG-ROW') {
-        const text = `${element.shadowRoot?.textContent ?? ''} ${element.textContent ?? ''}`;
+      if (element.getAttribute('data-testid') === 'song-row') {
+        const text = element.textContent ?? '';
         rows.push({
           id: element.getAttribute('data-song-id') ?? '',
           available: element.getAttribute('data-available') ?? '',

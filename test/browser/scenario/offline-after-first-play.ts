@@ -56,7 +56,7 @@ export async function runOfflineAfterFirstPlay(
   );
 
   await step('open and get controlled by the worker', async () => {
-    await browser.open(`${server.origin}/?run=online`);
+    await browser.open(`${server.origin}/songs?run=online`);
     await ensureControlled(browser, 30_000);
     await app.waitForRows(2, 15_000, 'online library');
   });

@@ -50,7 +50,7 @@ export async function runTruncatedChunk(browser: BrowserAdapter, clientDir: stri
 
     await step('open the app through the proxy', async () => {
       await signInQuietly(browser, server); // a cookie for the host (any port)
-      await browser.open(`${proxy.origin}/?run=truncated`);
+      await browser.open(`${proxy.origin}/songs?run=truncated`);
       await ensureControlled(browser, 30_000);
       await app.waitForRows(1, 15_000, 'library');
     });

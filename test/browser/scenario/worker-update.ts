@@ -44,7 +44,7 @@ export async function runWorkerUpdate(
     if (!song) throw new Error(`no song in the catalog of ${folder.dir}`);
     await step('worker v1 controls the page and keeps the song whole', async () => {
       await signInQuietly(browser, server); // a cookie for the host (any port)
-      await browser.open(`${server.origin}/?run=update-${tab}`);
+      await browser.open(`${server.origin}/songs?run=update-${tab}`);
       await browser.evaluate(() => {
         (window as Window & { firstLoad?: boolean }).firstLoad = true;
       });
@@ -166,7 +166,7 @@ export async function runUpdateInstallingAtLoad(
   try {
     await step('worker v1 controls the page', async () => {
       await signInQuietly(browser, server);
-      await browser.open(`${server.origin}/?run=update-installing`);
+      await browser.open(`${server.origin}/songs?run=update-installing`);
       await ensureControlled(browser, 30_000);
       await app.waitForRows(1, 15_000, 'library under v1');
     });

@@ -1,0 +1,21 @@
+/** The sizes the server resizes covers to (DESIGN.md: `?size=64|128|256|512`). */
+export const COVER_SIZES = [64, 128, 256, 512] as const;
+
+/**
+ * The cover URL for an image shown `cssPx` wide: the smallest size that covers it at this screen's
+ * density (capped at 2×, past which nobody sees the difference), so a 48 px row never downloads a
+ * 500 px picture.
+ */
+export function coverAt(
+  url: string | null,
+  cssPx: number,
+  dpr = globalThis.devicePixelRatio || 1,
+): string | null {
+  if (!url) return null;
+  const wanted = cssPx * Math.min(Math.max(dpr, 1), 2);
+  const size = COVER_SIZES.find((s) => s >= wanted) ?? COVER_SIZES[COVER_SIZES.length - 1];
+  const [path, query = ''] = url.split('?', 2) as [string, string?];
+  const params = new URLSearchParams(query);
+  params.set('size', String(size));
+  return `${path}?${params}`;
+}

@@ -1,0 +1,35 @@
+import { css, html, nothing, type TemplateResult } from 'lit';
+
+/** A titled horizontal row of cards (home, search), scrolling sideways on small screens. */
+export function shelf(
+  title: string,
+  items: TemplateResult[],
+  more?: { href: string; label: string },
+) {
+  if (items.length === 0) return nothing;
+  return html`<section class="shelf" aria-label=${title}>
+    <h2 class="section"><span>${title}</span>${more ? html`<a href=${more.href}>${more.label}</a>` : nothing}</h2>
+    <div class="shelf-row">${items}</div>
+  </section>`;
+}
+
+export const shelfStyles = css`
+  .shelf-row {
+    display: grid;
+    grid-auto-flow: column;
+    grid-auto-columns: 168px;
+    gap: 4px;
+    overflow-x: auto;
+    padding: 0 4px 0.5rem;
+    scroll-snap-type: x proximity;
+    scrollbar-width: thin;
+  }
+  .shelf-row > * {
+    scroll-snap-align: start;
+  }
+  @media (max-width: 640px) {
+    .shelf-row {
+      grid-auto-columns: 140px;
+    }
+  }
+`;

@@ -1,0 +1,60 @@
+import { readFile } from 'node:fs/promises';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCatalog } from '../../../api/catalog/catalog.ts';
+import { scanLibrary } from '../../../api/scan/scan-library.ts';
+import { songsOf } from '../../helpers/api-server.ts';
+import { makeMp3, noiseBytes } from '../../helpers/mp3-fixture.ts';
+import { createScanSetup } from '../../helpers/scan-setup.ts';
+
+const NEON = 'data/music/Velvet Meridian/Neon Harbor/01 - Neon Harbor.mp3';
+let cleanup: (() => Promise<void>) | undefined;
+afterEach(() => cleanup?.());
+
+describe('a large scan parses in worker threads', () => {
+  it('gives the same catalog as a scan in the server thread, bad files included', async () => {
+    const files: Record<string, Uint8Array> = {};
+    for (let i = 0; i < 240; i++) {
+      const artist = `Artist ${i % 7}`;
+      const album = `Album ${i % 13}`;
+      files[`${artist}/${album}/${i} - Song.mp3`] = makeMp3(
+        { title: `Song ${i}`, artist, album, track: String(i % 20), genres: ['Jazz'] },
+        10 + (i % 30),
+      );
+    }
+    files['bad/random.mp3'] = noiseBytes(3, 200_000);
+    files['bad/truncated.mp3'] = (await readFile(NEON)).subarray(0, 200_000);
+    files['untagged/Someone/Somewhere/07 - Named By Folder.mp3'] = makeMp3({}, 12);
+    const setup = await createScanSetup(files);
+    cleanup = setup.cleanup;
+    const warnings: string[] = [];
+    const log = { info() {}, warn: (m: string) => void warnings.push(m) };
+    const folder = { root: setup.dir, followSymlinks: false };
+    // The workers read every file through stores of their own: this thread opens none.
+    const inWorkers = await scanLibrary({
+      ...setup,
+      target: setup.source,
+      log,
+      folder,
+      workers: 2,
+    });
+    expect(setup.source.descriptors.stats().opens).toBe(0);
+    const inThread = createCatalog(setup.storage);
+    const report = await scanLibrary({
+      catalog: inThread,
+      source: setup.source,
+      target: setup.source,
+      pictures: setup.pictures,
+      log: { info() {}, warn() {} },
+    });
+    expect(setup.source.descriptors.stats().opens).toBeGreaterThan(240); // and here, all
+    expect(inWorkers).toEqual(report);
+    expect(inWorkers).toMatchObject({ added: 241, skipped: 2, undecodable: 2 });
+    expect(songsOf(setup.catalog)).toEqual(songsOf(inThread));
+    expect(warnings.join('\n')).toMatch(/random\.mp3: no MPEG audio frames/);
+    expect(warnings.join('\n')).toMatch(/truncated\.mp3: truncated/);
+    expect(songsOf(setup.catalog, 'Named By Folder')[0]).toMatchObject({
+      artist: 'Someone',
+      album: 'Somewhere',
+    });
+  });
+});

@@ -1,0 +1,299 @@
+import { join } from 'node:path';
+import type { Page, Route } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ChromiumAdapter, launchChromium } from './adapters/chromium.ts';
+import { ensureBuiltClient } from './lib/built-client.ts';
+import { ensureControlled } from './lib/service-worker.ts';
+import { signInThroughForm } from './lib/sign-in.ts';
+import { startTapedeckServer, type TapedeckServer } from './lib/tapedeck-server.ts';
+import { SCREENSHOT_DIR } from './scenario/chromium-extras.ts';
+
+/**
+ * The browse views in real Chromium against the real server and worker: URLs, links and the back
+ * button; a playlist made, reordered (keyboard and drag), played, renamed and deleted; an album
+ * made a favourite; an album opened offline with the server stopped. Screenshots of every view at
+ * a phone's and a desktop's width go to screenshots/views/.
+ */
+
+interface ApiSong {
+  id: string;
+  title: string;
+  album: string | null;
+  albumId: string;
+  artistId: string;
+  albumArtist: string;
+  mimeType: string;
+}
+
+let server: TapedeckServer;
+let browser: ChromiumAdapter;
+let page: Page;
+let songs: ApiSong[];
+
+const api = <T>(path: string, init?: { method: string; body?: unknown }) =>
+  page.evaluate(
+    async ([url, method, body]) => {
+      const response = await fetch(url, {
+        method,
+        headers: { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return {
+        status: response.status,
+        body: response.status === 204 ? null : await response.json(),
+      };
+    },
+    [path, init?.method ?? 'GET', init?.body] as const,
+  ) as Promise<{ status: number; body: T }>;
+
+const heading = () => page.locator('main h1').first();
+const rowIds = async () =>
+  page
+    .locator('[data-testid="song-row"]')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-song-id')));
+
+beforeAll(async () => {
+  const clientDir = await ensureBuiltClient();
+  server = await startTapedeckServer({ env: { CLIENT_DIR: clientDir } });
+  browser = await launchChromium();
+  page = browser.page;
+  page.setDefaultTimeout(15_000);
+  await screenshotSignedOut();
+  await signInThroughForm(browser, server);
+  songs = (await api<{ items: ApiSong[] }>('/api/songs?limit=500')).body.items;
+}, 300_000);
+
+/**
+ * The first-account page (the answer to `/api/auth/me` replaced, for the picture only: on the
+ * first visit, before the worker controls the page) and the sign-in page, at both widths.
+ */
+async function screenshotSignedOut() {
+  const sizes = [
+    [390, 844],
+    [1280, 800],
+  ] as const;
+  const setup = (route: Route) =>
+    route.fulfill({
+      status: 401,
+      contentType: 'application/json',
+      body: JSON.stringify({ error: 'sign in first', reason: 'signed-out', setupRequired: true }),
+    });
+  await page.route('**/api/auth/me', setup);
+  await page.goto(`${server.origin}/`);
+  await page.locator('#td-setup-username').waitFor();
+  for (const [width, height] of sizes) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'views', `first-account-${width}.png`) });
+  }
+  await page.unroute('**/api/auth/me', setup);
+  await page.goto(`${server.origin}/`);
+  await page.locator('#td-sign-in-username').waitFor();
+  for (const [width, height] of sizes) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'views', `sign-in-${width}.png`) });
+  }
+}
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('chromium: browsing the library', () => {
+  it('navigates by URL, by links and by the back button, and reloads on any view', async () => {
+    const album = songs.find((s) => s.album === 'Neon Harbor')!;
+    await page.goto(`${server.origin}/albums`);
+    await page.locator(`[data-testid="album-card"][data-album-id="${album.albumId}"]`).click();
+    await page.waitForURL(`**/albums/${album.albumId}`);
+    await expect.poll(() => heading().textContent()).toBe('Neon Harbor');
+    await expect.poll(rowIds).toHaveLength(4);
+
+    await page.locator('.hero .meta a', { hasText: 'Velvet Meridian' }).click();
+    await page.waitForURL(`**/artists/${album.artistId}`);
+    await expect.poll(() => heading().textContent()).toBe('Velvet Meridian');
+
+    await page.goBack();
+    await expect.poll(() => heading().textContent()).toBe('Neon Harbor');
+    await page.goBack();
+    await page.waitForURL('**/albums');
+    await expect.poll(() => page.locator('[data-testid="album-card"]').count()).toBe(3);
+    await page.goForward();
+    await expect.poll(() => heading().textContent()).toBe('Neon Harbor');
+
+    await page.goto(`${server.origin}/artists/${album.artistId}`);
+    await expect.poll(() => heading().textContent()).toBe('Velvet Meridian');
+    await page.locator('[data-testid="nav-songs"]').first().click();
+    await page.waitForURL('**/songs');
+    await expect.poll(rowIds).toHaveLength(songs.length);
+    expect(
+      await page.locator('[data-testid="nav-songs"]').first().getAttribute('aria-current'),
+    ).toBe('page');
+
+    await page.goto(`${server.origin}/genres`);
+    await page.locator('[data-testid="genre"]').first().click();
+    await page.waitForURL('**/genres/*');
+    await expect.poll(() => page.locator('[data-testid="album-card"]').count()).toBeGreaterThan(0);
+
+    await page.goto(`${server.origin}/no/such/page`);
+    await expect.poll(() => heading().textContent()).toBe('Page not found');
+  }, 120_000);
+
+  it('makes a playlist from song menus, reorders it by keyboard and by drag, plays, renames and deletes it', async () => {
+    const [a, b, c] = songs.filter((s) => s.mimeType === 'audio/mpeg');
+    await page.goto(`${server.origin}/songs`);
+    const addFromMenu = async (song: ApiSong) => {
+      await page
+        .locator(`[data-testid="song-row"][data-song-id="${song.id}"] [data-testid="song-menu"]`)
+        .click();
+      await page.locator('[data-testid="menu-add-to-playlist"]').click();
+    };
+    await addFromMenu(a!);
+    await page.locator('[data-testid="new-playlist-name"]').fill('Road trip');
+    await page.locator('[data-testid="create-playlist"]').click();
+    await expect.poll(() => page.locator('td-playlist-picker[open]').count()).toBe(0);
+    for (const song of [b!, c!]) {
+      await addFromMenu(song);
+      await page.locator('[data-testid="pick-playlist"]', { hasText: 'Road trip' }).click();
+      await expect.poll(() => page.locator('td-playlist-picker[open]').count()).toBe(0);
+    }
+
+    await page.locator('[data-testid="nav-playlists"]').first().click();
+    await page.locator('[data-testid="playlist-card"]', { hasText: 'Road trip' }).click();
+    await page.waitForURL('**/playlists/*');
+    const id = page.url().split('/').pop()!;
+    await expect.poll(rowIds).toEqual([a!.id, b!.id, c!.id]);
+
+    const saved = async () =>
+      (await api<{ songIds: string[] }>(`/api/playlists/${id}`)).body.songIds;
+    await page.locator('[data-testid="edit-playlist"]').click();
+    await page.locator('[data-testid="reorder-handle"]').first().focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(rowIds).toEqual([b!.id, a!.id, c!.id]);
+    await expect.poll(saved, { timeout: 10_000 }).toEqual([b!.id, a!.id, c!.id]);
+    // Focus stays on the moved song's handle: a second press moves it again.
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(saved, { timeout: 10_000 }).toEqual([b!.id, c!.id, a!.id]);
+
+    const handles = page.locator('[data-testid="reorder-handle"]');
+    await handles.nth(2).dragTo(page.locator('[data-testid="playlist-entry"]').nth(0));
+    await expect.poll(saved, { timeout: 10_000 }).toEqual([a!.id, b!.id, c!.id]);
+
+    await page.locator('[data-testid="remove-from-playlist"]').nth(1).click();
+    await expect.poll(saved, { timeout: 10_000 }).toEqual([a!.id, c!.id]);
+    await page.locator('[data-testid="edit-playlist"]').click();
+
+    await page.locator('[data-testid="play-all"]').click();
+    await expect
+      .poll(() =>
+        page.evaluate(() => (document.getElementById('td-audio') as HTMLAudioElement).src),
+      )
+      .toContain(`/songs/listen/${a!.id}`);
+    await page.evaluate(() => (document.getElementById('td-audio') as HTMLAudioElement).pause());
+
+    await page.locator('[data-testid="rename-playlist"]').click();
+    await page.locator('[data-testid="playlist-name"]').fill('Night drive');
+    await page.locator('[data-testid="playlist-name"]').press('Enter');
+    await expect.poll(() => heading().textContent()).toBe('Night drive');
+    await page.locator('[data-testid="delete-playlist"]').click();
+    await page.locator('[data-testid="confirm-delete"]').click();
+    await page.waitForURL('**/playlists');
+    expect((await api(`/api/playlists/${id}`)).status).toBe(404);
+  }, 120_000);
+
+  it('makes an album a favourite from its view, and the favourites view lists it', async () => {
+    const album = songs.find((s) => s.album === 'Kettle and Coal')!;
+    await page.goto(`${server.origin}/albums/${album.albumId}`);
+    const heart = page.locator('.hero [data-testid="favourite"]');
+    await expect.poll(() => heart.getAttribute('aria-pressed')).toBe('false');
+    await heart.click();
+    await expect.poll(() => heart.getAttribute('aria-pressed')).toBe('true');
+    const favourites = async () =>
+      (await api<{ albums: { id: string }[] }>('/api/favourites')).body.albums.map((x) => x.id);
+    await expect.poll(favourites).toEqual([album.albumId]);
+    await page.locator('[data-testid="nav-favourites"]').first().click();
+    await expect
+      .poll(() =>
+        page.locator(`[data-testid="album-card"][data-album-id="${album.albumId}"]`).count(),
+      )
+      .toBe(1);
+  }, 60_000);
+
+  it('screenshots every view at 390 and 1280 pixels wide', async () => {
+    const album = songs.find((s) => s.album === 'Neon Harbor')!;
+    const views: [string, string][] = [
+      ['home', '/'],
+      ['songs', '/songs'],
+      ['search', '/search?q=neon'],
+      ['albums', '/albums'],
+      ['album', `/albums/${album.albumId}`],
+      ['artists', '/artists'],
+      ['artist', `/artists/${album.artistId}`],
+      ['genres', '/genres'],
+      ['playlists', '/playlists'],
+      ['favourites', '/favourites'],
+      ['admin', '/admin'],
+    ];
+    for (const [width, height] of [
+      [390, 844],
+      [1280, 800],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      for (const [name, path] of views) {
+        await page.goto(`${server.origin}${path}`);
+        await expect.poll(() => heading().count(), { timeout: 15_000 }).toBeGreaterThan(0);
+        await page.waitForLoadState('networkidle');
+        await page.screenshot({ path: join(SCREENSHOT_DIR, 'views', `${name}-${width}.png`) });
+      }
+    }
+  }, 240_000);
+
+  // Last: it stops the server.
+  it('opens an album offline, with the server stopped: what was kept plays, the rest is dimmed', async () => {
+    const album = songs.filter((s) => s.album === 'Neon Harbor');
+    const played = album[0]!;
+    await page.goto(`${server.origin}/albums/${played.albumId}`);
+    await ensureControlled(browser, 30_000);
+    await page.reload(); // the album's answer now goes through the worker, which keeps it
+    await page
+      .locator(`[data-testid="song-row"][data-song-id="${played.id}"] [data-testid="play-song"]`)
+      .click();
+    await expect
+      .poll(
+        () =>
+          page
+            .locator(`[data-testid="song-row"][data-song-id="${played.id}"]`)
+            .getAttribute('data-offline'),
+        {
+          timeout: 60_000,
+        },
+      )
+      .toBe('complete');
+    await page.evaluate(() => (document.getElementById('td-audio') as HTMLAudioElement).pause());
+
+    await server.stop();
+    await page.reload();
+    await expect.poll(() => heading().textContent(), { timeout: 30_000 }).toBe('Neon Harbor');
+    const availability = async () =>
+      page
+        .locator('[data-testid="song-row"]')
+        .evaluateAll((rows) =>
+          rows.map((r) => `${r.getAttribute('data-song-id')}:${r.getAttribute('data-available')}`),
+        );
+    await expect
+      .poll(availability, { timeout: 20_000 })
+      .toEqual(album.map((s) => `${s.id}:${s.id === played.id}`));
+
+    // "Available offline" leaves only what plays; other views are rebuilt from what is kept.
+    await page.locator('[data-testid="filter-offline"]').first().check();
+    await expect.poll(rowIds).toEqual([played.id]);
+    await page.locator('[data-testid="nav-albums"]').first().click();
+    await expect
+      .poll(() =>
+        page
+          .locator('[data-testid="album-card"]')
+          .evaluateAll((cards) => cards.map((c) => c.getAttribute('data-album-id'))),
+      )
+      .toEqual([played.albumId]);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'views', 'album-offline-1280.png') });
+  }, 180_000);
+});
