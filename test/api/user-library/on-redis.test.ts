@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRedisStateStore } from '../../../api/state/redis-state-store.ts';
+import { createUserLibrary } from '../../../api/user-library/user-library.ts';
+import { startTestRedis, type TestRedis } from '../../helpers/redis.ts';
+
+const options = { durationOf: () => 100 };
+
+/**
+ * The per-user library on a real redis-server, as two instances run it: each with its own state
+ * store (its own connections, lock client and subscriber) on one Redis namespace.
+ */
+describe('the user library on Redis, two instances', () => {
+  let redis: TestRedis;
+  let namespace = 0;
+  const pair = () => {
+    const prefix = `library${namespace++}`;
+    const stores = [0, 1].map(() => createRedisStateStore(redis.url, { prefix }));
+    const [a, b] = stores.map((state) => createUserLibrary(state, options));
+    const close = async () => {
+      a!.dispose();
+      b!.dispose();
+      await Promise.all(stores.map((state) => state.dispose()));
+    };
+    return { a: a!, b: b!, close };
+  };
+  beforeAll(async () => {
+    redis = await startTestRedis();
+  });
+  afterAll(() => redis?.close());
+
+  it('loses no change when one user’s devices write through both at the same time', async () => {
+    const { a, b, close } = pair();
+    const ids = Array.from({ length: 20 }, (_, i) => `s${i}`);
+    await Promise.all(ids.map((id, i) => (i % 2 ? a : b).setFavourite('u1', 'songs', id, true)));
+    await Promise.all(ids.map((id, i) => (i % 2 ? b : a).addPlay('u1', id, 1000 + i)));
+    expect((await a.favourites('u1')).songs.map(([id]) => id).sort()).toEqual([...ids].sort());
+    expect(await b.plays('u1', 100)).toHaveLength(20);
+    await close();
+  });
+
+  it('refreshes a view one instance has cached when the other changes the library', async () => {
+    const { a, b, close } = pair();
+    expect((await a.view('u1')).favourites.albums.has('al1')).toBe(false);
+    await b.setFavourite('u1', 'albums', 'al1', true);
+    await expect.poll(async () => (await a.view('u1')).favourites.albums.has('al1')).toBe(true);
+    await close();
+  });
+});
