@@ -17,3 +17,13 @@ export function isCatalogPath(pathname: string): boolean {
 export function isApiPath(pathname: string): boolean {
   return pathname.startsWith('/api/');
 }
+
+/**
+ * The URL the worker fetches a song's chunks from: the stream path with its `v=` version, which
+ * an nginx range cache in front keys on (a changed song is a new cache key), and nothing else of
+ * the query (a test's cache-buster, or a stream link's token that would expire in the record).
+ */
+export function chunkSourceUrl(url: URL): string {
+  const version = url.searchParams.get('v');
+  return url.origin + url.pathname + (version === null ? '' : `?v=${encodeURIComponent(version)}`);
+}

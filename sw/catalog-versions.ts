@@ -3,6 +3,8 @@
  * ETag or size). The old version's chunks are purged before the page sees the new catalog, so a
  * complete old copy is never replayed, nor mixed with the new bytes once a play asks for them.
  */
+
+import { chunkSourceUrl } from './api-paths.ts';
 import type { ChunkLoader } from './chunk-loader.ts';
 import { isSongRef } from './messages.ts';
 import type { SongRef } from './protocol.ts';
@@ -23,7 +25,7 @@ export function createCatalogVersions(deps: CatalogVersionDeps): (body: unknown)
       if (!record || (record.etag === song.etag && record.size === song.size)) continue;
       const url = new URL(song.streamUrl, deps.baseUrl);
       const { id, etag, size, mimeType } = song;
-      await deps.loader.adopt({ id, etag, size, mimeType, url: url.origin + url.pathname });
+      await deps.loader.adopt({ id, etag, size, mimeType, url: chunkSourceUrl(url) });
     }
   };
 }

@@ -3,6 +3,8 @@
  * song) or its first chunks (PREFETCH_SONG). Progress reaches the page through the state reporter;
  * failures as CACHE_ERROR. Cancelling stops before the next chunk.
  */
+
+import { chunkSourceUrl } from './api-paths.ts';
 import { OfflineError, SongChangedError, UpstreamError } from './chunk-fetch.ts';
 import type { ChunkLoader } from './chunk-loader.ts';
 import { chunkCount } from './chunks.ts';
@@ -59,7 +61,7 @@ export function createDownloader(deps: DownloaderDeps): Downloader {
   const toMeta = (song: SongRef): SongMeta => {
     const url = new URL(song.streamUrl, deps.baseUrl);
     const { id, etag, size, mimeType } = song;
-    return { id, etag, size, mimeType, url: url.origin + url.pathname };
+    return { id, etag, size, mimeType, url: chunkSourceUrl(url) };
   };
 
   const run = async (song: SongRef, limit: number, job: Job) => {

@@ -13,6 +13,7 @@
 
 import { firstRequestedByte } from '../api/lib/http-semantics/range.ts';
 import { planResponse } from '../api/lib/http-semantics/response-plan.ts';
+import { chunkSourceUrl } from './api-paths.ts';
 import { SongChangedError } from './chunk-fetch.ts';
 import type { ChunkLoader } from './chunk-loader.ts';
 import { createChunkStream } from './chunk-stream.ts';
@@ -64,8 +65,8 @@ export function createStreamHandler({
     const url = new URL(request.url);
     const id = songIdFromPath(url.pathname);
     if (id === null) throw new Error('not a stream URL');
-    // The cache is keyed on the path: a query (cache-busting in tests) does not make a new song.
-    const songUrl = url.origin + url.pathname;
+    // Chunks are kept by song id and ETag; the URL only says where to fetch them.
+    const songUrl = chunkSourceUrl(url);
     try {
       return await prepare(request, id, songUrl, finish);
     } catch (error) {

@@ -17,7 +17,7 @@ let dir: string;
 let server: ServerProcess | undefined;
 beforeAll(async () => {
   await build({
-    configFile: join(repoRoot, 'vite.server.config.ts'),
+    configFile: join(repoRoot, 'api/build/vite.server.config.ts'),
     logLevel: 'warn',
     build: { outDir },
   });

@@ -139,6 +139,17 @@ describe('chunk cache', () => {
     expect(h.server.seen.length).toBe(seen);
   });
 
+  it('fetches chunks from the versioned stream URL (a range cache keys on v=), dropping other query', async () => {
+    const { h } = setup();
+    const { response, done } = h.open('s1', { Range: 'bytes=0-1' }, '?v=abc&token=secret&t=1');
+    await (await response).arrayBuffer();
+    await done;
+    const { response: later, done: laterDone } = h.open('s1', { Range: `bytes=${K}-${K + 1}` });
+    await (await later).arrayBuffer();
+    await laterDone;
+    expect(h.server.seen.map((r) => new URL(r.url).search)).toEqual(['?v=abc', '?v=abc']);
+  });
+
   it('a changed ETag purges every chunk of the old version and serves the new one', async () => {
     const { h } = setup();
     await h.get('s1', { Range: `bytes=0-${2 * K - 1}` });

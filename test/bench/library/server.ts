@@ -20,10 +20,14 @@ export interface Server {
  */
 export function serverCommand(): string[] {
   if (process.env.BENCH_LIBRARY_TSX === '1') return ['--import', 'tsx', 'api/server.ts'];
-  execFileSync('npx', ['vite', 'build', '-c', 'vite.server.config.ts', '--logLevel', 'warn'], {
-    cwd: repoRoot,
-    stdio: 'inherit',
-  });
+  execFileSync(
+    'npx',
+    ['vite', 'build', '-c', 'api/build/vite.server.config.ts', '--logLevel', 'warn'],
+    {
+      cwd: repoRoot,
+      stdio: 'inherit',
+    },
+  );
   return ['dist-server/server.js'];
 }
 

@@ -1,4 +1,8 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+
+/** The repository's root: paths below are relative to it, wherever Vite is started from. */
+const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
  * The server's production build (`npm run build:server`, run by `npm start`): `api/` compiled to
@@ -7,6 +11,7 @@ import { defineConfig } from 'vite';
  * file: about a fifth of a scan's CPU time at 100 000 songs).
  */
 export default defineConfig({
+  root,
   publicDir: false,
   build: {
     ssr: true,
