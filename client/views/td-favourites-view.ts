@@ -1,24 +1,35 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement } from 'lit/decorators.js';
+import { PagedItems } from '../controllers/paged-items.ts';
 import { Resource } from '../controllers/resource.ts';
+import { fetchSongs } from '../lib/api.ts';
 import { isKeptOffline } from '../lib/availability.ts';
-import type { Favourites } from '../lib/library-types.ts';
+import type { TdEvent } from '../lib/events.ts';
+import type { Favourites, Song } from '../lib/library-types.ts';
 import { localSongs } from '../lib/local-library.ts';
 import { fetchFavourites } from '../lib/user-api.ts';
 import '../components/td-song-list.ts';
 import { albumCard, artistCard, cardStyles } from './cards.ts';
 import { keptIndex, reachOf } from './kept-index.ts';
+import { keptSignature } from './list-tools.ts';
 import { shelf, shelfStyles } from './shelf.ts';
 import { isFavourite, type ViewContext } from './view-context.ts';
 import { ViewElement } from './view-element.ts';
 import { emptyState, errorNotice, plural, skeletonRows, viewHeading } from './view-parts.ts';
 
-/** The user's favourite albums, artists and songs (`/favourites`). */
+/**
+ * The user's favourite albums and artists (the newest, from `/api/favourites`) and every favourite
+ * song, virtualised and fetched a page at a time (`/api/songs?favourite=true`): a listener with
+ * thousands of hearts costs what the screen shows.
+ */
 @customElement('td-favourites-view')
 export class TdFavouritesView extends ViewElement {
   static styles = [...ViewElement.styles, ...cardStyles, shelfStyles];
 
   private readonly _favourites = new Resource<Favourites>(this, (ok) => this.reportReach(ok));
+  private readonly _songs = new PagedItems<Song>(this, {
+    onReachability: (reachable) => this.reportReach(reachable),
+  });
 
   protected willUpdate(changed: PropertyValues<this>): void {
     const ctx = this.ctx;
@@ -27,16 +38,28 @@ export class TdFavouritesView extends ViewElement {
       fetch: (signal) => fetchFavourites(signal),
       local: () => localFavourites(ctx),
     });
+    const songHearts = [...ctx.favourites].filter(([key]) => key.startsWith('songs:'));
+    this._songs.use({
+      // A heart set or taken off here lists the songs again: the list is the server's.
+      key: JSON.stringify([ctx.online, ctx.offlineOnly && keptSignature(ctx), songHearts]),
+      fetch: (offset, limit, signal) => fetchSongs({ favourite: true, limit, offset }, signal),
+      local: async () => localFavourites(ctx).songs.filter((s) => this._shows(s)),
+      localOnly: ctx.offlineOnly,
+    });
     const old = changed.get('ctx');
-    if (old && old.epoch !== ctx.epoch) this._favourites.reload();
+    if (old && old.epoch !== ctx.epoch) {
+      this._favourites.reload();
+      this._songs.refresh();
+    }
   }
 
   render() {
     const ctx = this.ctx;
     const value = this._favourites.value;
-    const waiting = !ctx.ready || this._favourites.loading;
+    const songs = this._songs;
+    const waiting = !ctx.ready || this._favourites.loading || songs.loading;
     const shown = value ? this._filter(value) : null;
-    const total = shown ? shown.songs.length + shown.albums.length + shown.artists.length : 0;
+    const total = shown ? songs.total + shown.albums.length + shown.artists.length : 0;
     return html`
       ${viewHeading(this, ctx, { title: 'Favourites', count: waiting || !shown ? 'Loading…' : plural(total, 'favourite') })}
       ${errorNotice(this._favourites.error, () => this._favourites.reload())}
@@ -65,8 +88,18 @@ export class TdFavouritesView extends ViewElement {
             )
           : nothing
       }
-      ${shown && shown.songs.length > 0 ? html`<h2 class="section">Songs</h2><td-song-list .items=${shown.songs} .ctx=${ctx}></td-song-list>` : nothing}
+      ${
+        ctx.ready && songs.total > 0
+          ? html`<h2 class="section">Songs</h2><td-song-list .items=${songs.items} .ctx=${ctx}
+            @range-change=${(e: TdEvent<'range-change'>) => songs.want(e.detail.first, e.detail.last)}></td-song-list>`
+          : nothing
+      }
     `;
+  }
+
+  /** A favourite song this view lists: with the filter, only what this device keeps. */
+  private _shows(song: Song): boolean {
+    return !this.ctx.offlineOnly || isKeptOffline(song.id, this.ctx.states);
   }
 
   /** Hearts taken off since the answer came are left out, and with the filter, what is not kept. */
@@ -76,9 +109,7 @@ export class TdFavouritesView extends ViewElement {
     const still = (kind: 'songs' | 'albums' | 'artists', id: string) =>
       isFavourite(ctx, kind, id, true);
     return {
-      songs: value.songs.filter(
-        (s) => still('songs', s.id) && (!ctx.offlineOnly || isKeptOffline(s.id, ctx.states)),
-      ),
+      songs: [], // listed page by page (`_songs`)
       albums: value.albums.filter(
         (a) => still('albums', a.id) && (!ctx.offlineOnly || kept.albums.has(a.id)),
       ),

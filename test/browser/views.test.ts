@@ -247,7 +247,7 @@ describe('chromium: browsing the library', () => {
     }
   }, 240_000);
 
-  // Last: it stops the server.
+  // It stops the server (the next test starts it again).
   it('opens an album offline, with the server stopped: what was kept plays, the rest is dimmed', async () => {
     const album = songs.filter((s) => s.album === 'Neon Harbor');
     const played = album[0]!;
@@ -296,4 +296,27 @@ describe('chromium: browsing the library', () => {
       .toEqual([played.albumId]);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'views', 'album-offline-1280.png') });
   }, 180_000);
+
+  it('offers the queue saved on another device, and picks it up where it was left', async () => {
+    await server.start(); // after the offline test
+    const [a, b] = songs.filter((s) => s.mimeType === 'audio/mpeg');
+    // Saved by "another device": this page never sent it, so it is offered as from elsewhere.
+    const saved = await api('/api/queue', {
+      method: 'PUT',
+      body: { songIds: [a!.id, b!.id], index: 1, position: 3 },
+    });
+    expect(saved.status).toBe(204);
+    await page.goto(`${server.origin}/songs`);
+    await page.locator('[data-testid="resume-offer"]').waitFor();
+    await page.locator('[data-testid="resume-queue"]').click();
+    const audio = () =>
+      page.evaluate(() => {
+        const el = document.getElementById('td-audio') as HTMLAudioElement;
+        return { src: el.src, time: el.currentTime };
+      });
+    await expect.poll(async () => (await audio()).src).toContain(`/songs/listen/${b!.id}`);
+    await expect.poll(async () => (await audio()).time, { timeout: 15_000 }).toBeGreaterThan(2.5);
+    await page.evaluate(() => (document.getElementById('td-audio') as HTMLAudioElement).pause());
+    await expect.poll(() => page.locator('[data-testid="resume-offer"]').count()).toBe(0);
+  }, 60_000);
 });
