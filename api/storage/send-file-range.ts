@@ -2,8 +2,9 @@ import type { Writable } from 'node:stream';
 import { createBufferPool } from './buffer-pool.ts';
 import type { FdLease } from './fd-cache.ts';
 import { type FsFile, readVerified } from './fs-read.ts';
+import { sendWarmRange } from './send-warm-range.ts';
 
-/** A bounded range up to this size is read in one call (browsers' and the worker's chunk fetches). */
+/** A bounded range up to this size is sent from warm blocks (browsers' and the worker's chunk fetches). */
 const WHOLE_RANGE_LIMIT = 512 * 1024;
 /**
  * Open-ended streams read 64 KiB at a time, and 16 KiB while the listener drains slowly, so a paused
@@ -36,8 +37,12 @@ export function sendFileRange(
   out: Writable,
   done: (error?: Error) => void,
 ): void {
+  if (end - start + 1 <= WHOLE_RANGE_LIMIT) {
+    sendWarmRange(lease, start, end, out, done);
+    return;
+  }
   let position = start;
-  let chunk = end - start + 1 <= WHOLE_RANGE_LIMIT ? end - start + 1 : CHUNK;
+  let chunk = CHUNK;
   let finished = false;
   let onDrain: (() => void) | null = null;
 

@@ -134,6 +134,20 @@ describe.each<Transport>(['node', 'fetch'])('in-place rewrites (%s transport)', 
     expect(plain.body.equals(next.subarray(0, 100))).toBe(true);
   });
 
+  it('a short range read before the rewrite (kept warm in memory) is never served after it', async () => {
+    const next = Buffer.from(makeWav({ seconds: 2, title: 'Linked', artist: 'Tests', seed: 5 }));
+    api = await startTestApi({ 'A/song.wav': SONG }, 'fs', transport);
+    const old = only(api)[0]!;
+    const warm = await api.raw(old.streamUrl, { range: 'bytes=0-4095' });
+    expect(warm.body.equals(SONG.subarray(0, 4096))).toBe(true);
+    await rewriteKeepingTimes(join(api.musicDir, 'A', 'song.wav'), next);
+
+    const after = await api.raw(old.streamUrl, { range: 'bytes=0-4095' });
+    expect(after.status).toBe(206);
+    expect(after.headers.etag).not.toBe(old.etag);
+    expect(after.body.equals(next.subarray(0, 4096))).toBe(true);
+  });
+
   it('a revalidation (If-None-Match) or HEAD after the rewrite gets the new validators, not a 304', async () => {
     const next = Buffer.from(makeWav({ seconds: 2, title: 'Linked', artist: 'Tests', seed: 7 }));
     api = await startTestApi({ 'A/song.wav': SONG }, 'fs', transport);
