@@ -43,8 +43,10 @@ export function checkWrite(
   }
   const type = headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
   if (type !== 'application/json') {
-    throw HTTPError.status(415, 'Unsupported Media Type', {
-      message: 'send Content-Type: application/json',
+    // 403, not 415: the rule is "JSON from our own origin, or refused" (a cross-site form
+    // can send any other type without a preflight).
+    throw HTTPError.status(403, 'Forbidden', {
+      message: 'writes must be JSON: send Content-Type: application/json',
     });
   }
   const length = Number(headers.get('content-length') ?? 0);

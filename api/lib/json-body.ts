@@ -2,7 +2,7 @@ import { type H3Event, HTTPError } from 'h3';
 
 /**
  * The request's JSON object body, read with a cap: more than `maxBytes` → 413 (counted as it
- * arrives, whatever Content-Length said), not UTF-8 or not JSON → 400, JSON that is not an object
+ * arrives, whatever Content-Length said), not `application/json` → 403 (as request-guard.ts), not UTF-8 or not JSON → 400, JSON that is not an object
  * (an array, a number, null) → 400.
  */
 export async function readJsonObject(
@@ -11,8 +11,8 @@ export async function readJsonObject(
 ): Promise<Record<string, unknown>> {
   const type = event.req.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
   if (type !== 'application/json') {
-    throw HTTPError.status(415, 'Unsupported Media Type', {
-      message: 'send Content-Type: application/json',
+    throw HTTPError.status(403, 'Forbidden', {
+      message: 'writes must be JSON: send Content-Type: application/json',
     });
   }
   const text = await readText(event.req.body, maxBytes);

@@ -14,7 +14,7 @@ const app = createApp({
   ...(await createTestAuth()),
 });
 const cookie = await signInApp(app);
-// Writes are JSON (the CSRF rule answers 415 before routing otherwise).
+// Writes are JSON (the CSRF rule answers 403 before routing otherwise).
 const send = (method: string, path: string) =>
   app.fetch(
     new Request(`http://127.0.0.1${path}`, {
