@@ -68,7 +68,7 @@ async function oneRun(
   timeoutMs: number,
 ): Promise<PlayRun> {
   const tracker = await createMediaTracker(context, page);
-  await page.goto(baseUrl, { waitUntil: 'load' });
+  await page.goto(`${baseUrl}/songs`, { waitUntil: 'load' });
   await waitForController(page);
   await songRow(page, song.id, 'none').waitFor();
   tracker.reset();

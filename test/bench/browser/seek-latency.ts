@@ -83,7 +83,7 @@ async function preparePath(
   song: BenchSong,
 ): Promise<PathRun> {
   const tracker = await createMediaTracker(context, page);
-  await page.goto(baseUrl, { waitUntil: 'load' });
+  await page.goto(`${baseUrl}/songs`, { waitUntil: 'load' });
   if (path === 'cache') await cacheSong(page, song);
   await songRow(page, song.id).waitFor();
   return { path, page, tracker, trials: [] };
