@@ -59,18 +59,21 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
   // Media traffic, the page's and the worker's, for failure reports: what was asked, what came back.
   context.on('requestfinished', (request) => {
     if (!request.url().includes('/songs/listen/')) return;
-    void request.response().then((response) => {
-      const from = response?.fromServiceWorker()
-        ? 'worker'
-        : request.serviceWorker()
-          ? 'worker→network'
-          : 'network';
-      const range = request.headers().range ?? '(no Range)';
-      const answer = response
-        ? `${response.status()} ${response.headers()['content-range'] ?? ''}`
-        : 'no response';
-      lines.push(`[media ${from}] ${request.url()} ${range} → ${answer}`.trim());
-    });
+    void request.response().then(
+      (response) => {
+        const from = response?.fromServiceWorker()
+          ? 'worker'
+          : request.serviceWorker()
+            ? 'worker→network'
+            : 'network';
+        const range = request.headers().range ?? '(no Range)';
+        const answer = response
+          ? `${response.status()} ${response.headers()['content-range'] ?? ''}`
+          : 'no response';
+        lines.push(`[media ${from}] ${request.url()} ${range} → ${answer}`.trim());
+      },
+      () => {},
+    ); // the browser closed first: a report line less, nothing to fail
   });
   context.on('requestfailed', (request) => {
     if (!request.url().includes('/songs/listen/')) return;
