@@ -20,6 +20,7 @@ import { createRescanner } from './scan/rescanner.ts';
 import { createScanCoordinator } from './scan/scan-coordinator.ts';
 import { scanKeys } from './scan/scan-keys.ts';
 import { type ScanReport, scanLibrary } from './scan/scan-library.ts';
+import { scanOptionsFor } from './scan/scan-options.ts';
 import { watchLibrary } from './scan/watch-library.ts';
 import { createStateStore } from './state/create-state-store.ts';
 import { checkRedis } from './state/redis-state-store.ts';
@@ -58,18 +59,7 @@ async function main() {
         : fsDriver({ base: join(config.cacheDir, 'covers') }),
   });
   const covers = createCoverImages({ pictures, cache: coverCache });
-  const scanOptions = {
-    catalog,
-    source: stores.source,
-    target: stores.audio,
-    pictures,
-    log,
-    // Parse workers read the music folder themselves: only when the audio is in that folder.
-    folder:
-      config.storage === 'fs'
-        ? { root: config.musicDir, followSymlinks: config.followSymlinks }
-        : undefined,
-  };
+  const scanOptions = scanOptionsFor(config, stores, catalog, pictures, log);
   // Several instances on one Redis: one scans at a time, the others reload what it wrote.
   const coordinator =
     config.catalogStore === 'redis'

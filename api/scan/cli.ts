@@ -6,6 +6,7 @@ import { createRedisStateStore } from '../state/redis-state-store.ts';
 import { createStores } from '../storage/create-stores.ts';
 import { createScanCoordinator } from './scan-coordinator.ts';
 import { scanLibrary } from './scan-library.ts';
+import { scanOptionsFor } from './scan-options.ts';
 
 /**
  * `npm run scan`: rescans MUSIC_DIR (or the S3 prefix) into the catalog store and prints what
@@ -19,18 +20,7 @@ try {
   const catalog = createCatalog(stores.catalogStorage);
   await catalog.load();
   const pictures = createPictureStore(stores.catalogStorage);
-  const scan = () =>
-    scanLibrary({
-      catalog,
-      source: stores.source,
-      target: stores.audio,
-      pictures,
-      log,
-      folder:
-        config.storage === 'fs'
-          ? { root: config.musicDir, followSymlinks: config.followSymlinks }
-          : undefined,
-    });
+  const scan = () => scanLibrary(scanOptionsFor(config, stores, catalog, pictures, log));
   let report: Awaited<ReturnType<typeof scan>> | null;
   if (config.redisUrl) {
     // Like an instance: not while another scan runs, and the instances reload its result.
