@@ -2,6 +2,7 @@ import type { LibraryIndex } from './library-index.ts';
 import { matchesAll, queryTerms } from './search-text.ts';
 import type { SongSearch } from './song-search.ts';
 import type { AlbumSort, ArtistSort, SongSort, SortOrders } from './sort-orders.ts';
+import { userRows } from './user-rows.ts';
 import type { UserView } from './user-view.ts';
 
 export interface QueryState {
@@ -50,21 +51,8 @@ export function querySongs(state: QueryState, query: SongQuery, view: UserView):
   const { songs } = index;
   const keep = songFilter(state, query, view);
   if (query.sort === 'recently-played' || query.sort === 'most-played') {
-    const played = [...view.plays.entries()]
-      .map(([id, plays]) => ({ row: index.songById.get(id), ...plays }))
-      .filter(
-        (p): p is typeof p & { row: number } =>
-          p.row !== undefined && (keep === null || keep[p.row] === 1),
-      )
-      .sort((x, y) =>
-        query.sort === 'most-played'
-          ? y.count - x.count || y.lastPlayedAt - x.lastPlayedAt
-          : y.lastPlayedAt - x.lastPlayedAt,
-      );
-    return page(
-      played.map((p) => p.row),
-      query,
-    );
+    const played = userRows(index, view).played(query.sort);
+    return walk(played, keep, query, played.length);
   }
   return walk(state.orders.songs(query.sort ?? 'default'), keep, query, songs.length);
 }
@@ -92,7 +80,7 @@ export function queryArtists(state: QueryState, query: ArtistQuery): RowPage {
   return walk(state.orders.artists(query.sort ?? 'name'), keep, query, artists.length);
 }
 
-/** The rows every filter keeps (1), or null when there is no filter. */
+/** The rows every filter keeps (1), or null when there is no filter. Only read what it returns. */
 function songFilter(state: QueryState, query: SongQuery, view: UserView): Uint8Array | null {
   const { index } = state;
   const { songs, albums } = index;
@@ -118,16 +106,11 @@ function songFilter(state: QueryState, query: SongQuery, view: UserView): Uint8A
     for (const row of genre?.rows ?? []) mask[row] = 1;
     masks.push(mask);
   }
-  if (query.favourite) {
-    const mask = new Uint8Array(songs.length);
-    for (const id of view.favourites.songs) {
-      const row = index.songById.get(id);
-      if (row !== undefined) mask[row] = 1;
-    }
-    masks.push(mask);
-  }
   const terms = queryTerms(query.q);
   if (terms.length > 0) masks.push(state.search.match(terms));
+  // Last, and only read: it is the listener's cached mask (user-rows.ts). Any mask before it is
+  // this request's own, which the others are folded into.
+  if (query.favourite) masks.push(userRows(index, view).favouriteMask());
   if (masks.length === 0) return null;
   const all = masks[0]!;
   for (const mask of masks.slice(1))
@@ -163,10 +146,6 @@ function walk(
     }
   }
   return { rows, total };
-}
-
-function page(all: number[], { limit, offset }: { limit: number; offset: number }): RowPage {
-  return { rows: all.slice(offset, offset + limit), total: all.length };
 }
 
 interface NameTexts {

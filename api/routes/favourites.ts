@@ -15,7 +15,7 @@ export function registerFavouriteRoutes(routes: RouteTable, deps: UserLibraryDep
 
   routes.get('/api/favourites', async (event) => {
     const user = requireUser(event);
-    const [doc, view] = await Promise.all([library.favourites(user.id), library.view(user.id)]);
+    const { favourites: doc, view } = await library.read(user.id);
     const limit = readLimit(getQuery(event).limit, 100, 500);
     // Newest first, and only as many as asked: each one found costs a catalog lookup.
     const newestFirst = (kind: FavouriteKind, find: (id: string) => object | undefined) => {

@@ -28,7 +28,7 @@ export function registerPlaylistRoutes(routes: RouteTable, deps: UserLibraryDeps
 
   routes.get('/api/playlists', async (event) => {
     const user = requireUser(event);
-    const [entries, view] = await Promise.all([library.playlists(user.id), library.view(user.id)]);
+    const { playlists: entries, view } = await library.read(user.id);
     const items: PlaylistSummary[] = entries.map((entry) => ({
       id: entry.id,
       name: entry.name,
@@ -67,9 +67,10 @@ export function registerPlaylistRoutes(routes: RouteTable, deps: UserLibraryDeps
   routes.get('/api/playlists/:id', async (event) => {
     const user = requireUser(event);
     const id = idOf(event);
-    const [doc, view] = await Promise.all([library.playlist(user.id, id), library.view(user.id)]);
+    const cached = await library.read(user.id);
+    const doc = await cached.playlist(id);
     if (!doc) throw notFound();
-    return detail(doc, view);
+    return detail(doc, cached.view);
   });
 
   routes.patch('/api/playlists/:id', async (event) => {

@@ -42,8 +42,8 @@ export function registerPlayRoutes(routes: RouteTable, deps: UserLibraryDeps) {
   routes.get('/api/plays', async (event) => {
     const user = requireUser(event);
     const limit = readLimit(getQuery(event).limit, 50, 500);
-    const [plays, view] = await Promise.all([library.plays(user.id, limit), library.view(user.id)]);
-    const items = plays.flatMap(([songId, at]) => {
+    const { recentPlays, view } = await library.read(user.id);
+    const items = recentPlays.slice(0, limit).flatMap(([songId, at]) => {
       const song = lookup.song(songId, view);
       return song ? [{ songId, playedAt: new Date(at).toISOString(), song }] : [];
     });

@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type { StateStore } from '../state/state-store.ts';
 import { entryOf, type PlaylistDoc, type PlaylistEntry, withEntry } from './documents.ts';
-import { docKey as key, readDoc, withUserLock } from './library-state.ts';
+import { changeUserLibrary, docKey as key, readDoc } from './library-state.ts';
 import { LIMITS } from './types.ts';
 
 /**
- * A user's playlists: one document per playlist (its order, repeats allowed) and one list of their
- * summaries, rewritten with every change so the list is a single read. Written under the user's
- * lock; a playlist is only ever looked up under its owner's key, so another user's is "none".
+ * Changes to a user's playlists: one document per playlist (its order, repeats allowed) and one
+ * list of their summaries, rewritten with every change so the list is a single read. Written under
+ * the user's lock (with a new library revision); a playlist is only ever looked up under its
+ * owner's key, so another user's is "none". Reads go through the user's cached library.
  */
 export function createPlaylistStore(
   state: StateStore,
@@ -15,23 +16,17 @@ export function createPlaylistStore(
   now: () => number,
 ) {
   const storage = state.storage;
-  const read = <T>(userId: string, doc: string, empty: () => T) =>
-    readDoc(storage, userId, doc, empty);
+  const readList = (userId: string) =>
+    readDoc<PlaylistEntry[]>(storage, userId, 'playlists', () => []);
   return {
-    playlists: (userId: string) => read<PlaylistEntry[]>(userId, 'playlists', () => []),
-
-    async playlist(userId: string, id: string): Promise<PlaylistDoc | null> {
-      return (await storage.getItem<PlaylistDoc>(key(userId, `playlist:${id}`))) ?? null;
-    },
-
     /** Null when the user already has as many playlists as allowed. */
     async createPlaylist(
       userId: string,
       name: string,
       songIds: string[],
     ): Promise<PlaylistDoc | null> {
-      return withUserLock(state, userId, async () => {
-        const list = await read<PlaylistEntry[]>(userId, 'playlists', () => []);
+      return changeUserLibrary(state, userId, async () => {
+        const list = await readList(userId);
         if (list.length >= LIMITS.playlists) return null;
         const time = now();
         const doc: PlaylistDoc = { id: newId(), name, songIds, createdAt: time, updatedAt: time };
@@ -47,22 +42,22 @@ export function createPlaylistStore(
       id: string,
       changes: { name?: string; songIds?: string[] },
     ): Promise<PlaylistDoc | null> {
-      return withUserLock(state, userId, async () => {
+      return changeUserLibrary(state, userId, async () => {
         const old = await storage.getItem<PlaylistDoc>(key(userId, `playlist:${id}`));
         if (!old) return null;
         const doc = { ...old, ...changes, updatedAt: Math.max(now(), old.updatedAt + 1) };
         await storage.setItem(key(userId, `playlist:${id}`), doc);
-        const list = await read<PlaylistEntry[]>(userId, 'playlists', () => []);
+        const list = await readList(userId);
         await storage.setItem(key(userId, 'playlists'), withEntry(list, entryOf(doc, durationOf)));
         return doc;
       });
     },
 
     async deletePlaylist(userId: string, id: string): Promise<boolean> {
-      return withUserLock(state, userId, async () => {
+      return changeUserLibrary(state, userId, async () => {
         if (!(await storage.hasItem(key(userId, `playlist:${id}`)))) return false;
         await storage.removeItem(key(userId, `playlist:${id}`));
-        const list = await read<PlaylistEntry[]>(userId, 'playlists', () => []);
+        const list = await readList(userId);
         await storage.setItem(
           key(userId, 'playlists'),
           list.filter((e) => e.id !== id),

@@ -4,14 +4,15 @@ import {
   emptyFavourites,
   emptyPlays,
   type FavouritesDoc,
-  type PlaylistEntry,
   type PlaysDoc,
   type QueueDoc,
   withFavourite,
   withPlay,
 } from './documents.ts';
-import { docKey, readDoc, withUserLock } from './library-state.ts';
+import { createLibraryCache } from './library-cache.ts';
+import { changeUserLibrary, docKey, readDoc } from './library-state.ts';
 import { createPlaylistStore } from './playlist-store.ts';
+import { removeUserLibrary } from './remove-user.ts';
 import type { FavouriteKind } from './types.ts';
 
 /** What the catalog computes its per-user flags and sorts from. */
@@ -21,61 +22,31 @@ export interface UserLibraryOptions {
   /** A song's duration, for playlist totals; undefined when it left the catalog. */
   durationOf(songId: string): number | undefined;
   now?: () => number;
-  /** Users whose view is kept parsed in memory. */
+  /** Users whose library is kept parsed in memory. */
   cachedUsers?: number;
 }
 
-const CHANGED = 'library-changed';
-
 /**
  * Each user's favourites, playlists, plays and play queue, as JSON documents in the state store
- * (so Redis can hold them), written under the user's lock. The catalog asks for a user's view on
- * every list request: it is kept parsed in memory and dropped when that user's library changes,
- * here or (through publish/subscribe) on another instance.
+ * (so Redis can hold them), written under the user's lock. Reads go through a per-user cache that
+ * is checked against the user's revision on every request (library-cache.ts); writes read and
+ * write the stored documents themselves. The queue, one small document written as often as a
+ * listener skips, is read and written directly, outside the revision.
  */
 export function createUserLibrary(state: StateStore, options: UserLibraryOptions) {
   const now = options.now ?? Date.now;
   const storage = state.storage;
-  const views = new Map<string, Promise<LibraryView>>();
-  const limit = options.cachedUsers ?? 1000;
-  const key = docKey;
-  const read = <T>(userId: string, doc: string, empty: () => T) =>
-    readDoc(storage, userId, doc, empty);
-  const changed = async (userId: string) => {
-    views.delete(userId);
-    await state.publish(CHANGED, userId);
-  };
-  const unsubscribe = state.subscribe(CHANGED, (userId) => views.delete(userId));
-
-  async function loadView(userId: string): Promise<LibraryView> {
-    const [favourites, plays] = await Promise.all([
-      read(userId, 'favourites', emptyFavourites),
-      read(userId, 'plays', emptyPlays),
-    ]);
-    const ids = (kind: FavouriteKind) => new Set(favourites[kind].map(([id]) => id));
-    const counts = new Map<string, { count: number; lastPlayedAt: number }>();
-    for (const [id, [count, lastPlayedAt]] of Object.entries(plays.counts))
-      counts.set(id, { count, lastPlayedAt });
-    return {
-      favourites: { songs: ids('songs'), albums: ids('albums'), artists: ids('artists') },
-      plays: counts,
-    };
-  }
+  const cache = createLibraryCache(storage, options.cachedUsers ?? 256);
+  const playlists = createPlaylistStore(state, options.durationOf, now);
 
   return {
-    /** The user's favourites and play counts, cached. */
-    view(userId: string): Promise<LibraryView> {
-      let view = views.get(userId);
-      if (!view) {
-        if (views.size >= limit) views.delete(views.keys().next().value as string);
-        view = loadView(userId);
-        views.set(userId, view);
-        view.catch(() => views.delete(userId));
-      }
-      return view;
-    },
+    /** The user's library as last changed (cached; never change what it holds). */
+    read: (userId: string) => cache.get(userId),
 
-    favourites: (userId: string) => read(userId, 'favourites', emptyFavourites),
+    /** The user's favourites and play counts. */
+    view: async (userId: string): Promise<LibraryView> => (await cache.get(userId)).view,
+
+    favourites: async (userId: string) => (await cache.get(userId)).favourites,
 
     async setFavourite(
       userId: string,
@@ -83,54 +54,42 @@ export function createUserLibrary(state: StateStore, options: UserLibraryOptions
       id: string,
       on: boolean,
     ): Promise<void> {
-      await withUserLock(state, userId, async () => {
-        const doc = await read<FavouritesDoc>(userId, 'favourites', emptyFavourites);
+      await changeUserLibrary(state, userId, async () => {
+        const doc = await readDoc<FavouritesDoc>(storage, userId, 'favourites', emptyFavourites);
         const next = withFavourite(doc, kind, id, on, now());
-        if (next !== doc) await storage.setItem(key(userId, 'favourites'), next);
+        if (next !== doc) await storage.setItem(docKey(userId, 'favourites'), next);
       });
-      await changed(userId);
     },
 
     async addPlay(userId: string, songId: string, playedAt: number): Promise<void> {
-      await withUserLock(state, userId, async () => {
-        const doc = await read<PlaysDoc>(userId, 'plays', emptyPlays);
-        await storage.setItem(key(userId, 'plays'), withPlay(doc, songId, playedAt));
+      await changeUserLibrary(state, userId, async () => {
+        const doc = await readDoc<PlaysDoc>(storage, userId, 'plays', emptyPlays);
+        await storage.setItem(docKey(userId, 'plays'), withPlay(doc, songId, playedAt));
       });
-      await changed(userId);
     },
 
     /** Newest first. */
-    async plays(userId: string, count: number): Promise<[string, number][]> {
-      return (await read<PlaysDoc>(userId, 'plays', emptyPlays)).recent.slice(0, count);
+    async plays(userId: string, count: number): Promise<(readonly [string, number])[]> {
+      return (await cache.get(userId)).recentPlays.slice(0, count);
     },
 
-    ...createPlaylistStore(state, options.durationOf, now),
+    playlists: async (userId: string) => (await cache.get(userId)).playlists,
+    playlist: async (userId: string, id: string) => (await cache.get(userId)).playlist(id),
+    createPlaylist: playlists.createPlaylist,
+    updatePlaylist: playlists.updatePlaylist,
+    deletePlaylist: playlists.deletePlaylist,
 
-    queue: (userId: string) => storage.getItem<QueueDoc>(key(userId, 'queue')),
+    queue: (userId: string) => storage.getItem<QueueDoc>(docKey(userId, 'queue')),
 
     async setQueue(userId: string, queue: Omit<QueueDoc, 'updatedAt'>): Promise<void> {
-      await storage.setItem(key(userId, 'queue'), { ...queue, updatedAt: now() });
+      await storage.setItem(docKey(userId, 'queue'), { ...queue, updatedAt: now() });
     },
 
     /** Everything of a user (their account is deleted). */
-    async removeUser(userId: string): Promise<void> {
-      await withUserLock(state, userId, async () => {
-        const playlists = await read<PlaylistEntry[]>(userId, 'playlists', () => []);
-        const docs = [
-          'favourites',
-          'plays',
-          'playlists',
-          'queue',
-          ...playlists.map((p) => `playlist:${p.id}`),
-        ];
-        await Promise.all(docs.map((doc) => storage.removeItem(key(userId, doc))));
-      });
-      await changed(userId);
-    },
+    removeUser: (userId: string) => removeUserLibrary(state, userId),
 
-    dispose(): void {
-      unsubscribe();
-    },
+    /** Nothing to release any more (kept for the callers that stop an instance). */
+    dispose(): void {},
   };
 }
 
