@@ -1,3 +1,5 @@
+import type { StateStore } from '../state/state-store.ts';
+import { removeUserLibrary } from '../user-library/remove-user.ts';
 import type { AccountChanges, Accounts, UserRecord } from './accounts.ts';
 import type { OfflineKeys } from './offline-keys.ts';
 import type { SessionVerifier } from './session-verifier.ts';
@@ -8,14 +10,16 @@ interface Deps {
   sessions: Sessions;
   verifier: SessionVerifier;
   offlineKeys: OfflineKeys;
+  state: StateStore;
 }
 
 /**
  * Account changes with everything that must follow them: a new password ends the account's other
  * sessions (and its stream links, through the generation) and replaces its offline key; disabling
- * or deleting leaves tombstones so those browsers learn why; every instance forgets what it cached.
+ * or deleting leaves tombstones so those browsers learn why, and deleting also deletes the user's
+ * library (favourites, playlists, plays, queue); every instance forgets what it cached.
  */
-export function createAccountActions({ accounts, sessions, verifier, offlineKeys }: Deps) {
+export function createAccountActions({ accounts, sessions, verifier, offlineKeys, state }: Deps) {
   const afterChange = async (before: UserRecord, after: UserRecord | null, keepHash?: string) => {
     let ended: string[] = [];
     if (!after || (after.disabled && !before.disabled)) {
@@ -50,6 +54,8 @@ export function createAccountActions({ accounts, sessions, verifier, offlineKeys
     async remove(id: string): Promise<void> {
       const before = await accounts.remove(id);
       await afterChange(before, null);
+      // After the account: a refused removal (the last admin) keeps its library.
+      await removeUserLibrary(state, before.id);
     },
   };
 }

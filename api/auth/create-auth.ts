@@ -70,7 +70,7 @@ export async function createAuth(options: AuthOptions) {
     /** The admin made from the environment at start, if one was. */
     createdAdmin,
     throttle: createThrottle(state, options.limits),
-    actions: createAccountActions({ accounts, sessions, verifier, offlineKeys }),
+    actions: createAccountActions({ accounts, sessions, verifier, offlineKeys, state }),
     headers: createSecurityHeaders(options.clientDir),
     sweep,
 

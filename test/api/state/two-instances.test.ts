@@ -105,6 +105,64 @@ describe('two instances on one Redis', () => {
       expect(await me(api, await login(api, 'cli-user', 'cli password'))).toBe(200);
   });
 
+  it('share each listener’s library: a write on one is in the writer’s next read on the other, never in another’s', async () => {
+    await pair();
+    await addUser(a, 'ann', 'ann password');
+    await addUser(a, 'bob', 'bob password');
+    const ann = await login(a, 'ann', 'ann password');
+    const bob = await login(b, 'bob', 'bob password');
+    const song = songsOf(a.catalog)[0]!;
+    const get = async (api: TestApi, path: string, cookie: string) => {
+      const response = await sendJson(api, 'GET', path, undefined, cookie);
+      expect(response.status, path).toBe(200);
+      return json(response);
+    };
+    const favourites = async (api: TestApi, cookie: string) =>
+      (await get(api, '/api/songs?favourite=true', cookie)).total;
+    const playlists = async (api: TestApi, cookie: string) =>
+      ((await get(api, '/api/playlists', cookie)).items as unknown[]).length;
+    // Both instances hold both listeners' (empty) libraries in their caches.
+    for (const api of [a, b]) {
+      for (const cookie of [ann, bob]) {
+        expect(await favourites(api, cookie)).toBe(0);
+        expect(await playlists(api, cookie)).toBe(0);
+      }
+    }
+    // Ann writes on A; her very next reads on B see it (no waiting for a message), Bob's never.
+    const put = await sendJson(a, 'PUT', `/api/favourites/songs/${song.id}`, undefined, ann);
+    expect(put.status).toBe(204);
+    expect(await favourites(b, ann)).toBe(1);
+    const songs = (await get(b, '/api/songs', ann)).items as { favourite: boolean }[];
+    expect(songs[0]!.favourite).toBe(true);
+    const made = await sendJson(
+      a,
+      'POST',
+      '/api/playlists',
+      { name: 'mine', songIds: [song.id] },
+      ann,
+    );
+    expect(made.status).toBe(201);
+    expect(await playlists(b, ann)).toBe(1);
+    const playlistId = json(made).id as string;
+    const played = { songId: song.id, playedAt: new Date().toISOString() };
+    expect((await sendJson(b, 'POST', '/api/plays', played, ann)).status).toBe(201);
+    expect((await get(a, '/api/plays', ann)).items).toHaveLength(1);
+    expect((await get(a, '/api/songs?sort=most-played', ann)).total).toBe(1);
+    for (const api of [a, b]) {
+      expect(await favourites(api, bob)).toBe(0);
+      expect(await playlists(api, bob)).toBe(0);
+      expect((await get(api, '/api/plays', bob)).items).toHaveLength(0);
+      expect((await get(api, '/api/songs?sort=most-played', bob)).total).toBe(0);
+      const bobSongs = (await get(api, '/api/songs', bob)).items as { favourite: boolean }[];
+      expect(bobSongs[0]!.favourite).toBe(false);
+      const other = await sendJson(api, 'GET', `/api/playlists/${playlistId}`, undefined, bob);
+      expect(other.status).toBe(404);
+    }
+    // And back: Ann takes the heart off on B; A answers without it at once.
+    await sendJson(b, 'DELETE', `/api/favourites/songs/${song.id}`, undefined, ann);
+    expect(await favourites(a, ann)).toBe(0);
+  });
+
   it('share the first-account setup token: printed by one, accepted by the other', async () => {
     await pair({ noAdmin: true });
     const remote = { 'x-forwarded-for': '203.0.113.5' };
