@@ -6,6 +6,17 @@ import { signIn, TEST_ADMIN_ENV } from './test-auth.ts';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
+type ServerEnvFactory = () => Record<string, string> | Promise<Record<string, string>>;
+let defaultEnv: ServerEnvFactory = () => ({});
+
+/**
+ * Settings every server process of the calling test file gets, under those its `env` names: the
+ * Redis reruns of a suite give REDIS_URL (test/api/auth/on-redis/on-redis.ts).
+ */
+export function useServerEnv(factory: ServerEnvFactory) {
+  defaultEnv = factory;
+}
+
 export interface ServerProcess {
   url: string;
   port: number;
@@ -51,6 +62,7 @@ export async function startServerProcess(
       PORT: String(port),
       WATCH: '0',
       ...TEST_ADMIN_ENV,
+      ...(await defaultEnv()),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
