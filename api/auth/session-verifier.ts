@@ -35,7 +35,8 @@ export interface VerifierOptions {
   userCacheMs?: number;
 }
 
-const CHANNEL = 'tapedeck:auth';
+/** The state store namespaces it (Redis: `tapedeck:auth`). */
+const CHANNEL = 'auth';
 const CACHE_LIMIT = 20_000;
 
 /**
