@@ -144,7 +144,12 @@ for (const path of routes) {
     await send('GET', path);
     if (i >= 5) times.push(performance.now() - t);
   }
-  rows.push({ path, p50: percentile(times, 50), p95: percentile(times, 95), cpu: await cpuPerRequest(path) });
+  rows.push({
+    path,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    cpu: await cpuPerRequest(path),
+  });
 }
 const peer = rows[0]!.p95;
 console.log(
