@@ -52,6 +52,7 @@ export async function createAuth(options: AuthOptions) {
   const createdAdmin = config.admin ? await adminFromEnvironment(firstAccount, config.admin) : null;
 
   const sweep = async () => {
+    if (state.expiresDocuments) return; // Redis drops each session when it ends (sessions.ts)
     const held = await state.lock('session-sweep', SWEEP_MS / 2);
     if (!held) return;
     await sessions.sweep().finally(() => held.release());

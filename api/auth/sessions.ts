@@ -38,6 +38,10 @@ export function isTombstone(stored: StoredSession): stored is Tombstone {
 export function createSessions(state: StateStore, idleMs: number, now: () => number) {
   const { storage } = state;
   const key = (hash: string) => `sessions:${hash}`;
+  /** Redis deletes the document when it would have expired (no sweep reads it); fs ignores this. */
+  const until = (expiresAt: number) => ({
+    ttl: Math.max(1, Math.ceil((expiresAt - now()) / 1000)),
+  });
 
   const read = async (hash: string): Promise<StoredSession | null> => {
     const value = (await storage.getItem(key(hash))) as StoredSession | null;
@@ -73,12 +77,12 @@ export function createSessions(state: StateStore, idleMs: number, now: () => num
         createdAt: at,
         lastSeen: at,
       };
-      await storage.setItem(key(hash), record);
+      await storage.setItem(key(hash), record, until(at + idleMs));
       return { token, hash, record };
     },
     async touch(hash: string, record: SessionRecord): Promise<SessionRecord> {
       const next = { ...record, lastSeen: now() };
-      await storage.setItem(key(hash), next);
+      await storage.setItem(key(hash), next, until(next.lastSeen + idleMs));
       return next;
     },
     async remove(hash: string): Promise<void> {
@@ -95,13 +99,16 @@ export function createSessions(state: StateStore, idleMs: number, now: () => num
         if (how === 'delete') await storage.removeItem(key(hash));
         else {
           const tombstone: Tombstone = { removed: 'account-removed', expiresAt: expiresAt(record) };
-          await storage.setItem(key(hash), tombstone);
+          await storage.setItem(key(hash), tombstone, until(tombstone.expiresAt));
         }
         ended.push(hash);
       }
       return ended;
     },
-    /** Deletes expired sessions and tombstones; returns how many. */
+    /**
+     * Deletes expired sessions and tombstones; returns how many. Reads every session: needed only
+     * where the store does not expire documents itself (fs, memory; not Redis).
+     */
     async sweep(): Promise<number> {
       let removed = 0;
       for (const fullKey of await storage.getKeys('sessions')) {

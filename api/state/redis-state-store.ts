@@ -63,6 +63,7 @@ export function createRedisStateStore(url: string, options: RedisStateOptions = 
 
   return {
     storage,
+    expiresDocuments: true,
     async increment(key, ttlMs) {
       const window = Math.max(1, Math.ceil(ttlMs));
       return Number(await redis.eval(INCREMENT, 1, counter(key), Math.floor(now()), window));

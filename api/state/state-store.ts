@@ -9,6 +9,11 @@ import type { Storage } from 'unstorage';
 export interface StateStore {
   /** JSON documents by key (unstorage). fs: CACHE_DIR/state; memory; redis (REDIS_URL). */
   readonly storage: Storage;
+  /**
+   * True when documents written with `setItem(key, value, { ttl })` (seconds) are deleted by the
+   * backend itself when the time runs out (Redis). fs and memory ignore `ttl`: their callers sweep.
+   */
+  readonly expiresDocuments?: boolean;
   /** Atomically adds 1 and returns the new count; the counter expires ttlMs after its first increment. */
   increment(key: string, ttlMs: number): Promise<number>;
   /** Milliseconds until the counter expires (0 if none), for Retry-After. */
