@@ -48,13 +48,16 @@ export interface RowPage {
 /** Songs matching every filter, in the asked order, one page of rows. */
 export function querySongs(state: QueryState, query: SongQuery, view: UserView): RowPage {
   const { index } = state;
-  const { songs } = index;
-  const keep = songFilter(state, query, view);
-  if (query.sort === 'recently-played' || query.sort === 'most-played') {
-    const played = userRows(index, view).played(query.sort);
-    return walk(played, keep, query, played.length);
-  }
-  return walk(state.orders.songs(query.sort ?? 'default'), keep, query, songs.length);
+  const keep = songFilter(state, query);
+  const sort = query.sort ?? 'default';
+  const user = userRows(index, view);
+  let order =
+    sort === 'recently-played' || sort === 'most-played'
+      ? user.played(sort)
+      : state.orders.songs(sort);
+  // The listener's favourites in this order, cached: other filters then walk only those.
+  if (query.favourite) order = user.favouritesIn(sort, order);
+  return walk(order, keep, query, order.length);
 }
 
 export function queryAlbums(state: QueryState, query: AlbumQuery): RowPage {
@@ -80,8 +83,8 @@ export function queryArtists(state: QueryState, query: ArtistQuery): RowPage {
   return walk(state.orders.artists(query.sort ?? 'name'), keep, query, artists.length);
 }
 
-/** The rows every filter keeps (1), or null when there is no filter. Only read what it returns. */
-function songFilter(state: QueryState, query: SongQuery, view: UserView): Uint8Array | null {
+/** The rows every filter but `favourite` keeps (1), or null when there is no such filter. */
+function songFilter(state: QueryState, query: SongQuery): Uint8Array | null {
   const { index } = state;
   const { songs, albums } = index;
   const masks: Uint8Array[] = [];
@@ -108,9 +111,6 @@ function songFilter(state: QueryState, query: SongQuery, view: UserView): Uint8A
   }
   const terms = queryTerms(query.q);
   if (terms.length > 0) masks.push(state.search.match(terms));
-  // Last, and only read: it is the listener's cached mask (user-rows.ts). Any mask before it is
-  // this request's own, which the others are folded into.
-  if (query.favourite) masks.push(userRows(index, view).favouriteMask());
   if (masks.length === 0) return null;
   const all = masks[0]!;
   for (const mask of masks.slice(1))

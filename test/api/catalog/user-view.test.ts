@@ -64,6 +64,30 @@ describe('the per-user view the catalog queries take', () => {
     ).toEqual(['Two', 'Three']);
   });
 
+  it('keeps what it derives per view and catalog: each order its own, another view its own', () => {
+    const v = view();
+    for (let i = 0; i < 2; i++) {
+      // Asked twice: the second answer comes from what the first one kept.
+      expect(titlesOf(v, { favourite: true, limit: 10, offset: 0 })).toEqual(['Two', 'Three']);
+      expect(titlesOf(v, { favourite: true, sort: 'title', limit: 10, offset: 0 })).toEqual([
+        'Three',
+        'Two',
+      ]);
+      expect(titlesOf(v, { favourite: true, genre: 'rock', limit: 10, offset: 0 })).toEqual([
+        'Three',
+      ]);
+      expect(titlesOf(v, { favourite: true, sort: 'most-played', limit: 1, offset: 1 })).toEqual([
+        'Two',
+      ]);
+    }
+    const other: UserView = {
+      favourites: { songs: new Set([ids.One!]), albums: new Set(), artists: new Set() },
+      plays: new Map([[ids.Two!, { count: 1, lastPlayedAt: 1 }]]),
+    };
+    expect(titlesOf(other, { favourite: true, limit: 10, offset: 0 })).toEqual(['One']);
+    expect(titlesOf(other, { sort: 'most-played', limit: 10, offset: 0 })).toEqual(['Two']);
+  });
+
   it('sets the favourite flags of songs, albums and artists', () => {
     const { index } = setup.catalog.state();
     const v = view();
