@@ -38,11 +38,21 @@ describe('the user library on Redis, two instances', () => {
     await close();
   });
 
-  it('refreshes a view one instance has cached when the other changes the library', async () => {
+  it('refreshes a library one instance has cached as soon as the other has changed it', async () => {
     const { a, b, close } = pair();
     expect((await a.view('u1')).favourites.albums.has('al1')).toBe(false);
+    expect(await a.playlists('u1')).toEqual([]);
     await b.setFavourite('u1', 'albums', 'al1', true);
-    await expect.poll(async () => (await a.view('u1')).favourites.albums.has('al1')).toBe(true);
+    // At once, not eventually: A checks the user's revision on every read.
+    expect((await a.view('u1')).favourites.albums.has('al1')).toBe(true);
+    const made = await b.createPlaylist('u1', 'p', ['s1']);
+    expect((await a.playlists('u1')).map((p) => p.id)).toEqual([made!.id]);
+    expect(await a.playlist('u1', made!.id)).toMatchObject({ songIds: ['s1'] });
+    await b.updatePlaylist('u1', made!.id, { songIds: ['s2', 's2'] });
+    expect(await a.playlist('u1', made!.id)).toMatchObject({ songIds: ['s2', 's2'] });
+    await b.removeUser('u1');
+    expect((await a.view('u1')).favourites.albums.size).toBe(0);
+    expect(await a.playlist('u1', made!.id)).toBeNull();
     await close();
   });
 });
