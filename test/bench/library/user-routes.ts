@@ -14,6 +14,7 @@ import { songIdOf } from '../../../api/scan/song-id.ts';
 import { createStateStore } from '../../../api/state/create-state-store.ts';
 import { createFsAudioStore } from '../../../api/storage/fs-audio-store.ts';
 import { memoryCovers } from '../../helpers/memory-covers.ts';
+import { startTestRedis } from '../../helpers/redis.ts';
 import { signIn, testAuthConfig } from '../../helpers/test-auth.ts';
 import { percentile } from '../lib/stats.ts';
 
@@ -21,7 +22,7 @@ import { percentile } from '../lib/stats.ts';
  * The per-user list routes at 100 000 songs: `npx tsx test/bench/library/user-routes.ts`.
  * A catalog of 100 000 songs (1 000 artists × 10 albums × 10 tracks) is built in memory from
  * records (no files: this measures the routes, not the scan), the app runs on a real HTTP server
- * with the fs state store, and one listener has 2 000 favourite songs, 500 albums, 200 artists,
+ * with the fs state store (BENCH_USER_STATE=redis: a redis-server), and one listener has 2 000 favourite songs, 500 albums, 200 artists,
  * 3 000 plays and 50 playlists of 200 songs. Each route: 100 sequential requests after 5 warm-ups.
  * Peer in the same run: `/api/songs?limit=100`, the first page without anything per user.
  * Prints a Markdown table (p50/p95 in ms, and p95 as a multiple of the peer's).
@@ -63,7 +64,13 @@ const update = catalog.startUpdate(SONGS);
 for (let n = 0; n < SONGS; n++) update.add(record(n));
 await update.commit();
 await catalog.warm();
-const state = createStateStore({ stateStore: 'fs', cacheDir, redisUrl: null });
+// BENCH_USER_STATE=redis: the state in a redis-server started here (the revision check is a GET).
+const redis = process.env.BENCH_USER_STATE === 'redis' ? await startTestRedis() : null;
+const state = createStateStore({
+  stateStore: redis ? 'redis' : 'fs',
+  cacheDir,
+  redisUrl: redis?.url ?? null,
+});
 const auth = await createAuth({ state, config: testAuthConfig() });
 const app = createApp({
   catalog,
@@ -153,7 +160,7 @@ for (const path of routes) {
 }
 const peer = rows[0]!.p95;
 console.log(
-  `## Per-user list routes at ${SONGS} songs (${new Date().toISOString().slice(0, 10)}, load ${loadavg()
+  `## Per-user list routes at ${SONGS} songs, ${redis ? 'Redis' : 'fs'} state store (${new Date().toISOString().slice(0, 10)}, load ${loadavg()
     .map((l) => l.toFixed(1))
     .join(' / ')})\n`,
 );
@@ -188,4 +195,5 @@ async function cpuPerRequest(path: string): Promise<number> {
 }
 auth.dispose();
 await state.dispose();
+await redis?.close();
 await rm(cacheDir, { recursive: true, force: true });
