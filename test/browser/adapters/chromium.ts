@@ -130,3 +130,15 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
     },
   };
 }
+
+/** Runs `scenario` in a fresh Chromium (own profile), closed whatever happens. */
+export async function withChromium(
+  scenario: (browser: ChromiumAdapter) => Promise<void>,
+): Promise<void> {
+  const browser = await launchChromium();
+  try {
+    await scenario(browser);
+  } finally {
+    await browser.close();
+  }
+}
