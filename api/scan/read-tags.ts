@@ -38,7 +38,10 @@ export async function readTags(
 ): Promise<SongTags> {
   // Loaded at the first file read, not at start (a restart with the catalog built reads none).
   const { parseBuffer, parseWebStream } = await import('music-metadata');
-  const options = { duration: true };
+  // MP3: the scan walks every frame itself (digestFile), so music-metadata need not: without
+  // `duration` it stops after a few frames, and a VBR file without a Xing header (the only case
+  // where it would have counted them all) gets its duration from that walk (playableDuration).
+  const options = { duration: mimeType !== 'audio/mpeg' };
   if (bytes instanceof Uint8Array)
     return toSongTags(await parseBuffer(bytes, { mimeType, size }, options));
   try {

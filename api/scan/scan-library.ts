@@ -28,7 +28,7 @@ export interface ScanOptions {
 
 /** Below this many files to read, starting workers costs more than it buys. */
 const POOL_MIN_FILES = 200;
-/** Files in flight per reader: reading overlaps parsing. */
+/** Files in flight in this thread: reading overlaps parsing. */
 const IN_FLIGHT = 4;
 
 export interface ScanReport {
@@ -87,7 +87,7 @@ export async function scanLibrary(options: ScanOptions): Promise<ScanReport> {
         })
       : null;
   const deps = { ...options, read: pool?.read };
-  await forEachAtMost(IN_FLIGHT * (pool ? workers : 1), work, async ({ info, type, addedAt }) => {
+  await forEachAtMost(pool?.capacity ?? IN_FLIGHT, work, async ({ info, type, addedAt }) => {
     try {
       next.add(await indexFile(info, type, addedAt ?? now, deps));
       report[addedAt === undefined ? 'added' : 'changed']++;
