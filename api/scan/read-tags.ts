@@ -47,14 +47,19 @@ export async function readTags(
   size: number,
 ): Promise<SongTags> {
   const { parseBuffer, parseWebStream } = await musicMetadata();
-  // MP3: the scan walks every frame itself (digestFile), so music-metadata need not: without
-  // `duration` it stops after a few frames, and a VBR file without a Xing header (the only case
-  // where it would have counted them all) gets its duration from that walk (playableDuration).
-  const options = { duration: mimeType !== 'audio/mpeg' };
-  if (bytes instanceof Uint8Array)
-    return toSongTags(await parseBuffer(bytes, { mimeType, size }, options));
+  if (bytes instanceof Uint8Array) {
+    // MP3 in memory: the scan walks every frame itself (digestFile), so music-metadata need not:
+    // without `duration` it stops after a few frames, and a VBR file without a Xing header (the
+    // only case where it would have counted them all) gets its duration from that walk
+    // (playableDuration). Anything else named .mp3 (ADTS AAC) is parsed again with `duration`.
+    const mp3 = mimeType === 'audio/mpeg';
+    const metadata = await parseBuffer(bytes, { mimeType, size }, { duration: !mp3 });
+    const { container, duration } = metadata.format;
+    if (!mp3 || duration || container === 'MPEG') return toSongTags(metadata);
+    return toSongTags(await parseBuffer(bytes, { mimeType, size }, { duration: true }));
+  }
   try {
-    return toSongTags(await parseWebStream(bytes, { mimeType, size }, options));
+    return toSongTags(await parseWebStream(bytes, { mimeType, size }, { duration: true }));
   } finally {
     // music-metadata may stop reading early: cancel the stream so the read releases what it holds.
     await bytes.cancel().catch(() => {});

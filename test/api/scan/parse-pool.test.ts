@@ -25,6 +25,7 @@ describe('a large scan parses in worker threads', () => {
     files['bad/truncated.mp3'] = (await readFile(NEON)).subarray(0, 200_000);
     files['untagged/Someone/Somewhere/07 - Named By Folder.mp3'] = makeMp3({}, 12);
     files['vbr/Varying.mp3'] = variableBitrateMp3(50);
+    files['adts/In Disguise.mp3'] = adtsFrames(100);
     const setup = await createScanSetup(files);
     cleanup = setup.cleanup;
     const warnings: string[] = [];
@@ -49,13 +50,15 @@ describe('a large scan parses in worker threads', () => {
     });
     expect(setup.source.descriptors.stats().opens).toBeGreaterThan(240); // and here, all
     expect(inWorkers).toEqual(report);
-    expect(inWorkers).toMatchObject({ added: 242, skipped: 2, undecodable: 2 });
+    expect(inWorkers).toMatchObject({ added: 243, skipped: 2, undecodable: 2 });
     expect(songsOf(setup.catalog)).toEqual(songsOf(inThread));
     expect(warnings.join('\n')).toMatch(/random\.mp3: no MPEG audio frames/);
     expect(warnings.join('\n')).toMatch(/truncated\.mp3: truncated/);
     // No Xing header and frames of two sizes: music-metadata is not asked to walk them (the
     // scan's own frame walk does), and the duration is still every frame's.
     expect(songsOf(setup.catalog, 'Varying')[0]!.duration).toBeCloseTo(50 * MP3_FRAME_SECONDS, 3);
+    // AAC frames in a file named .mp3: music-metadata counts those (the MPEG walk does not).
+    expect(songsOf(setup.catalog, 'In Disguise')[0]!.duration).toBeCloseTo((100 * 1024) / 44100, 2);
     expect(songsOf(setup.catalog, 'Named By Folder')[0]).toMatchObject({
       artist: 'Someone',
       album: 'Somewhere',
@@ -73,6 +76,20 @@ function variableBitrateMp3(frames: number): Uint8Array {
   for (const size of sizes) {
     out.set([0xff, 0xfb, size === 144 ? 0x18 : 0x28, 0xc0], at);
     at += size;
+  }
+  return out;
+}
+
+/** ADTS (AAC LC, 44.1 kHz, stereo) frames of 200 bytes with silent payloads, no tag. */
+function adtsFrames(frames: number): Uint8Array {
+  const size = 200;
+  const out = new Uint8Array(frames * size);
+  for (let i = 0; i < frames; i++) {
+    // sync, MPEG-4, no CRC; LC, 44.1 kHz, 2 channels; 13-bit frame length; buffer fullness 0x7ff
+    out.set(
+      [0xff, 0xf1, 0x50, 0x80 | (size >> 11), (size >> 3) & 0xff, ((size & 7) << 5) | 0x1f, 0xfc],
+      i * size,
+    );
   }
   return out;
 }
