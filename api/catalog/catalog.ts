@@ -20,6 +20,8 @@ export interface Catalog {
   getByKey(key: string): CatalogEntry | undefined;
   /** Every entry, in library order (tools and tests: it builds 100 000 objects at 100 000 songs). */
   entries(): CatalogEntry[];
+  /** Builds the lookup by key that `scanned` reads, in slices (a scan calls it first). */
+  indexKeys(): Promise<void>;
   /** What the scan needs to know of a file it indexed before. */
   scanned(key: string): { version: string; addedAt: number } | undefined;
   keys(): Iterable<string>;
@@ -87,13 +89,19 @@ export function createCatalog(storage: Storage): Catalog {
         return search;
       },
       /** Rows by storage key: only scans need it, so it is made by the first one. */
-      byKey: null as Map<string, number> | null,
+      byKey: lazy(function* () {
+        const rows = new Map<string, number>();
+        for (let row = 0; row < table.length; row++) {
+          rows.set(table.key[row]!, row);
+          if ((row & 1023) === 0) yield;
+        }
+        return rows;
+      }),
     };
   }
 
   function rowOfKey(state: typeof current, key: string): number | undefined {
-    state.byKey ??= new Map(state.table.key.map((k, row) => [k, row]));
-    return state.byKey.get(key);
+    return state.byKey.get().get(key);
   }
 
   function use(table: SongTable, version: string | null, warmSoon: boolean) {
@@ -198,6 +206,9 @@ export function createCatalog(storage: Storage): Catalog {
       return true;
     },
     state: () => current,
+    indexKeys: async () => {
+      await inSlices(current.byKey.slices());
+    },
     warm: () => warmUp(current),
   };
 }

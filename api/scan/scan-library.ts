@@ -28,6 +28,8 @@ export interface ScanOptions {
 
 /** Below this many files to read, starting workers costs more than it buys. */
 const POOL_MIN_FILES = 200;
+/** Listed files compared with the catalog between two turns of the event loop. */
+const YIELD_EVERY = 1024;
 /** Files in flight in this thread: reading overlaps parsing. */
 const IN_FLIGHT = 4;
 
@@ -51,10 +53,13 @@ export async function scanLibrary(options: ScanOptions): Promise<ScanReport> {
   const { catalog, source, target, pictures, log } = options;
   const report = emptyReport();
   const infos = await source.list();
+  await catalog.indexKeys();
   const listed = new Set<string>();
   const work: { info: AudioObjectInfo; type: string; addedAt: number | undefined }[] = [];
   const unchanged: string[] = [];
-  for (const info of infos) {
+  for (const [i, info] of infos.entries()) {
+    // ~1–5 µs per file (0.5 s at 100 000 under load): requests get a turn every few milliseconds.
+    if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
     const type = audioTypeOf(info.key);
     if (!type) continue; // covers, playlists, notes: not songs
     listed.add(info.key);
