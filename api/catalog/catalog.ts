@@ -1,17 +1,12 @@
 import type { Storage } from 'unstorage';
-import { buildLibraryIndex, type LibraryIndex } from './library-index.ts';
-import { nameTexts, type QueryState } from './queries.ts';
+import { type LibraryIndex, libraryIndexSlices } from './library-index.ts';
+import { nameTextsSlices, type QueryState } from './queries.ts';
+import { inSlices, lazy } from './sliced.ts';
 import { readSnapshot, readSnapshotVersion, writeSnapshot } from './snapshot.ts';
 import type { CatalogEntry, SongRecord } from './song.ts';
 import { createSongSearch, type SongSearch } from './song-search.ts';
 import { createTableBuilder, recordAt, type SongTable } from './song-table.ts';
-import {
-  ALBUM_SORTS,
-  ARTIST_SORTS,
-  createSortOrders,
-  SONG_SORTS,
-  type SortOrders,
-} from './sort-orders.ts';
+import { createSortOrders, type SortOrders } from './sort-orders.ts';
 import { songJson } from './to-json.ts';
 import { EMPTY_USER_VIEW } from './user-view.ts';
 
@@ -25,6 +20,8 @@ export interface Catalog {
   getByKey(key: string): CatalogEntry | undefined;
   /** Every entry, in library order (tools and tests: it builds 100 000 objects at 100 000 songs). */
   entries(): CatalogEntry[];
+  /** Builds the lookup by key that `scanned` reads, in slices (a scan calls it first). */
+  indexKeys(): Promise<void>;
   /** What the scan needs to know of a file it indexed before. */
   scanned(key: string): { version: string; addedAt: number } | undefined;
   keys(): Iterable<string>;
@@ -42,8 +39,8 @@ export interface Catalog {
   /** What the list queries read (one consistent catalog, even while a scan replaces it). */
   state(): QueryState;
   /**
-   * Builds the sort orders and the search index now rather than at the first request, one per
-   * task, so that requests are answered in between.
+   * Builds the index, sort orders and search index now rather than at the first request, in
+   * slices of a few milliseconds, so that requests are answered in between.
    */
   warm(): Promise<void>;
 }
@@ -54,9 +51,6 @@ export interface CatalogUpdate {
   readonly size: number;
   commit(): Promise<void>;
 }
-
-/** Pause between the warm-up's steps (about 15 steps: a quarter of a second in all). */
-const WARM_PAUSE_MS = 15;
 
 /** The per-entry cache of the stream path's lookups is cleared past this size. */
 const ENTRY_CACHE_LIMIT = 4096;
@@ -75,15 +69,16 @@ export function createCatalog(storage: Storage): Catalog {
    * builds them right after, before the first listener needs them.
    */
   function prepare(table: SongTable, version: string | null) {
-    let index: LibraryIndex | undefined;
+    const index = lazy(() => libraryIndexSlices(table));
     let orders: SortOrders | undefined;
     let search: SongSearch | undefined;
     return {
       table,
       version,
+      /** The index, built slice by slice by the warm-up (or at once by a request that needs it). */
+      indexSlices: () => index.slices(),
       get index() {
-        index ??= buildLibraryIndex(table);
-        return index;
+        return index.get();
       },
       get orders() {
         orders ??= createSortOrders(this.index);
@@ -94,13 +89,19 @@ export function createCatalog(storage: Storage): Catalog {
         return search;
       },
       /** Rows by storage key: only scans need it, so it is made by the first one. */
-      byKey: null as Map<string, number> | null,
+      byKey: lazy(function* () {
+        const rows = new Map<string, number>();
+        for (let row = 0; row < table.length; row++) {
+          rows.set(table.key[row]!, row);
+          if ((row & 1023) === 0) yield;
+        }
+        return rows;
+      }),
     };
   }
 
   function rowOfKey(state: typeof current, key: string): number | undefined {
-    state.byKey ??= new Map(state.table.key.map((k, row) => [k, row]));
-    return state.byKey.get(key);
+    return state.byKey.get().get(key);
   }
 
   function use(table: SongTable, version: string | null, warmSoon: boolean) {
@@ -113,24 +114,21 @@ export function createCatalog(storage: Storage): Catalog {
     if (warmSoon) setTimeout(() => warmUp(current).catch(() => {}), 50).unref();
   }
 
+  /**
+   * Builds the index, every sort order and the search index in slices of a few milliseconds (see
+   * sliced.ts): about 3 s of CPU at 100 000 songs, during which requests (a health check, a
+   * session check) are answered between slices instead of waiting for it.
+   */
   async function warmUp(state: typeof current) {
-    const steps = [
-      () => state.index,
-      ...SONG_SORTS.map((sort) => () => state.orders.songs(sort)),
-      ...ALBUM_SORTS.map((sort) => () => state.orders.albums(sort)),
-      ...ARTIST_SORTS.map((sort) => () => state.orders.artists(sort)),
-      () => state.search.warm(),
-      () => nameTexts(state.index),
-      () => state.orders.warm(), // all built: drops the name ranks they were built from
-    ];
-    for (const step of steps) {
-      // A pause before each step, not just a turn of the loop: a request in flight (a sign-in
-      // check reads the state store several times) completes its I/O in between, rather than
-      // one hop per step of up to a second.
-      await new Promise((resolve) => setTimeout(resolve, WARM_PAUSE_MS));
-      if (current !== state) return; // replaced meanwhile: that one warms itself
-      step();
-    }
+    await inSlices(
+      (function* () {
+        yield* state.indexSlices();
+        yield* state.orders.warm();
+        yield* state.search.warm();
+        yield* nameTextsSlices(state.index);
+      })(),
+      () => current !== state, // replaced meanwhile: that one warms itself
+    );
   }
 
   function get(id: string): CatalogEntry | undefined {
@@ -208,6 +206,9 @@ export function createCatalog(storage: Storage): Catalog {
       return true;
     },
     state: () => current,
+    indexKeys: async () => {
+      await inSlices(current.byKey.slices());
+    },
     warm: () => warmUp(current),
   };
 }

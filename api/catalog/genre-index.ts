@@ -1,3 +1,4 @@
+import type { Sliced } from './sliced.ts';
 import type { SongTable } from './song-table.ts';
 
 export interface GenreInfo {
@@ -11,8 +12,11 @@ export interface GenreEntry extends GenreInfo {
   rows: Uint32Array;
 }
 
-/** Every genre (spellings that differ only in case are one), with its songs and album count. */
-export function countGenres(songs: SongTable, albumOf: Uint32Array): Map<string, GenreEntry> {
+/** Every genre (spellings that differ only in case are one), with its songs and album count (sliced). */
+export function* countGenres(
+  songs: SongTable,
+  albumOf: Uint32Array,
+): Sliced<Map<string, GenreEntry>> {
   const genres = new Map<string, { name: string; rows: number[]; albums: Set<number> }>();
   for (let i = 0; i < songs.length; i++) {
     for (const name of songs.genres[i]!) {
@@ -25,6 +29,7 @@ export function countGenres(songs: SongTable, albumOf: Uint32Array): Map<string,
       genre.rows.push(i);
       genre.albums.add(albumOf[i]!);
     }
+    if ((i & 1023) === 0) yield;
   }
   const sorted = [...genres.entries()].sort((x, y) => x[1].name.localeCompare(y[1].name));
   return new Map(

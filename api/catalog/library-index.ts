@@ -1,5 +1,6 @@
 import { countGenres, type GenreEntry } from './genre-index.ts';
 import { albumIdOf, artistIdOf } from './ids.ts';
+import { finish, type Sliced } from './sliced.ts';
 import type { SongTable } from './song-table.ts';
 
 export interface AlbumInfo {
@@ -44,6 +45,11 @@ const MAX_ALBUM_GENRES = 8;
 
 /** Groups the songs into albums (album artist + album name) and album artists. */
 export function buildLibraryIndex(songs: SongTable): LibraryIndex {
+  return finish(libraryIndexSlices(songs));
+}
+
+/** The same, slice by slice (see sliced.ts). */
+export function* libraryIndexSlices(songs: SongTable): Sliced<LibraryIndex> {
   const n = songs.length;
   const songById = new Map<string, number>();
   const albumOf = new Uint32Array(n);
@@ -95,23 +101,28 @@ export function buildLibraryIndex(songs: SongTable): LibraryIndex {
     }
     albumOf[i] = album;
     albumRows[album]!.push(i);
+    if ((i & 1023) === 0) yield;
   }
 
   const albumIds = [...albumById.keys()];
-  const genres = countGenres(songs, albumOf);
-  const albums = albumRows.map((rows, a) =>
-    describeAlbum(albumIds[a]!, songs, rows, albumArtist[a]!, genres),
-  );
+  const genres = yield* countGenres(songs, albumOf);
+  const albums: AlbumInfo[] = [];
+  for (let a = 0; a < albumRows.length; a++) {
+    albums.push(describeAlbum(albumIds[a]!, songs, albumRows[a]!, albumArtist[a]!, genres));
+    if ((a & 63) === 0) yield;
+  }
+  yield;
   for (const [a, album] of albums.entries()) {
     const artist = artists[album.artistIndex]!;
     artist.albums.push(a);
     artist.songCount += album.songs.length;
     artist.addedAt = Math.max(artist.addedAt, album.addedAt);
   }
-  for (const artist of artists) {
+  for (const [i, artist] of artists.entries()) {
     artist.albums.sort((x, y) => compareDiscography(albums[x]!, albums[y]!));
     const newest = [...artist.albums].reverse().find((a) => albums[a]!.pictureId);
     artist.pictureId = newest === undefined ? null : albums[newest]!.pictureId;
+    if ((i & 63) === 0) yield;
   }
   return {
     songs,

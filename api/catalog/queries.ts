@@ -1,5 +1,6 @@
 import type { LibraryIndex } from './library-index.ts';
 import { matchesAll, queryTerms } from './search-text.ts';
+import { finish, type Sliced } from './sliced.ts';
 import type { SongSearch } from './song-search.ts';
 import type { AlbumSort, ArtistSort, SongSort, SortOrders } from './sort-orders.ts';
 import { userRows } from './user-rows.ts';
@@ -159,17 +160,27 @@ const texts = new WeakMap<LibraryIndex, NameTexts>();
 
 /** Folded "name artist" of each album and name of each artist, made once per catalog. */
 export function nameTexts(index: LibraryIndex): NameTexts {
-  let made = texts.get(index);
-  if (!made) {
-    made = {
-      albums: index.albums.map((album) =>
-        foldName(`${album.name ?? ''} ${index.artists[album.artistIndex]!.name}`),
-      ),
-      artists: index.artists.map((artist) => foldName(artist.name)),
-      albumGenres: index.albums.map((album) => album.genres.map((g) => g.toLocaleLowerCase('en'))),
-    };
-    texts.set(index, made);
+  return texts.get(index) ?? finish(nameTextsSlices(index));
+}
+
+/** The same, slice by slice (see sliced.ts). */
+export function* nameTextsSlices(index: LibraryIndex): Sliced<NameTexts> {
+  const known = texts.get(index);
+  if (known) return known;
+  const made: NameTexts = { albums: [], artists: [], albumGenres: [] };
+  for (const [a, album] of index.albums.entries()) {
+    made.albums.push(foldName(`${album.name ?? ''} ${index.artists[album.artistIndex]!.name}`));
+    made.albumGenres.push(album.genres.map((g) => g.toLocaleLowerCase('en')));
+    if ((a & 255) === 0) yield;
   }
+  for (const [a, artist] of index.artists.entries()) {
+    made.artists.push(foldName(artist.name));
+    if ((a & 255) === 0) yield;
+  }
+  // Made meanwhile by a request that could not wait: keep that one.
+  const meanwhile = texts.get(index);
+  if (meanwhile) return meanwhile;
+  texts.set(index, made);
   return made;
 }
 

@@ -1,5 +1,6 @@
 import type { LibraryIndex } from './library-index.ts';
 import { foldText } from './search-text.ts';
+import { lazy, type Sliced } from './sliced.ts';
 
 /**
  * Word search over every song's title, artist, album and album artist: a song matches when each
@@ -13,48 +14,65 @@ export function createSongSearch(index: LibraryIndex) {
   let wordStarts = new Uint32Array(0); // where each word starts in the dictionary, + end
   let postingStarts = new Uint32Array(0); // where each word's songs start in `postings`, + end
   let postings = new Uint32Array(0);
-  let built = false;
 
-  function build() {
+  function* build(): Sliced<void> {
     const { songs } = index;
     const ids = new Map<string, number>();
     const songsOf: number[][] = [];
-    for (let row = 0; row < songs.length; row++) {
-      const text = foldText(
-        `${songs.title[row]} ${songs.artist[row]} ${songs.album[row] ?? ''} ${songs.albumArtist[row]}`,
-      );
-      for (const word of text.split(/\s+/)) {
-        if (!word) continue;
-        let id = ids.get(word);
-        if (id === undefined) {
-          id = songsOf.length;
-          ids.set(word, id);
-          songsOf.push([]);
-        }
-        const list = songsOf[id]!;
-        if (list[list.length - 1] !== row) list.push(row);
+    const fold = (text: string) => foldText(text).split(/\s+/).filter(Boolean);
+    // Artist, album and album artist repeat from song to song: each is folded once. (Folding each
+    // field alone gives the words of the folded "title artist album album-artist".)
+    const folded = new Map<string, string[]>();
+    const foldOnce = (text: string) => {
+      let words = folded.get(text);
+      if (!words) {
+        words = fold(text);
+        folded.set(text, words);
       }
+      return words;
+    };
+    const add = (word: string, row: number) => {
+      let id = ids.get(word);
+      if (id === undefined) {
+        id = songsOf.length;
+        ids.set(word, id);
+        songsOf.push([]);
+      }
+      const list = songsOf[id]!;
+      if (list[list.length - 1] !== row) list.push(row);
+    };
+    for (let row = 0; row < songs.length; row++) {
+      for (const word of fold(songs.title[row]!)) add(word, row);
+      for (const word of foldOnce(songs.artist[row]!)) add(word, row);
+      for (const word of foldOnce(songs.album[row] ?? '')) add(word, row);
+      for (const word of foldOnce(songs.albumArtist[row]!)) add(word, row);
+      if ((row & 255) === 0) yield;
     }
+    folded.clear();
     const words = [...ids.keys()];
+    ids.clear();
+    yield;
     wordStarts = new Uint32Array(words.length + 1);
     let at = 0;
-    words.forEach((word, i) => {
+    for (let i = 0; i < words.length; i++) {
       wordStarts[i] = at;
-      at += word.length + 1;
-    });
+      at += words[i]!.length + 1;
+    }
     wordStarts[words.length] = at;
     dictionary = words.join('\u0000');
+    yield;
     postingStarts = new Uint32Array(words.length + 1);
     postings = new Uint32Array(songsOf.reduce((sum, list) => sum + list.length, 0));
     let p = 0;
-    songsOf.forEach((list, i) => {
+    for (let i = 0; i < songsOf.length; i++) {
       postingStarts[i] = p;
-      postings.set(list, p);
-      p += list.length;
-    });
+      postings.set(songsOf[i]!, p);
+      p += songsOf[i]!.length;
+      if ((i & 4095) === 0) yield;
+    }
     postingStarts[songsOf.length] = p;
-    built = true;
   }
+  const built = lazy(build);
 
   /** The word containing dictionary position `at` (binary search over the starts). */
   function wordAt(at: number): number {
@@ -71,7 +89,7 @@ export function createSongSearch(index: LibraryIndex) {
   return {
     /** Marks (1) the songs that contain every term. */
     match(terms: readonly string[]): Uint8Array {
-      if (!built) build();
+      built.get();
       const hits = new Uint8Array(index.songs.length);
       terms.forEach((term, t) => {
         let from = 0;
@@ -89,9 +107,8 @@ export function createSongSearch(index: LibraryIndex) {
       for (let i = 0; i < hits.length; i++) hits[i] = hits[i] === terms.length ? 1 : 0;
       return hits;
     },
-    warm() {
-      if (!built) build();
-    },
+    /** Builds the index slice by slice (see sliced.ts). */
+    warm: () => built.slices(),
   };
 }
 

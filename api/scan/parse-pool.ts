@@ -21,6 +21,8 @@ export type ParseOutcome =
 
 export interface ParsePool {
   read: SongFileReader;
+  /** Reads to keep in flight to keep every worker busy (a few batches each). */
+  readonly capacity: number;
   /** Stops the workers (their memory goes with them); reads still pending are rejected. */
   close(): Promise<void>;
 }
@@ -29,11 +31,17 @@ export interface ParsePool {
 const WORKER_FILE = import.meta.url.endsWith('.ts') ? './scan-worker-dev.mjs' : './scan-worker.js';
 
 /**
+ * Jobs per message, each way: one message per file cost about as much CPU as parsing it (a
+ * structured clone, a wake-up of each thread, a task per answer).
+ */
+const BATCH = 16;
+
+/**
  * Worker threads that read and parse files for a scan, so that music-metadata's per-file cost
- * (about 1 ms of CPU for a small MP3) runs on every core rather than on the server's one thread.
- * Each file goes to the worker with the fewest in flight. If a worker fails (it cannot start, or
- * dies), its files and every later one are read by `fallback` in this thread: a broken pool slows
- * a scan down, it never empties the catalog.
+ * runs on every core rather than on the server's one thread. Each file goes to the worker with the
+ * fewest in flight; jobs are sent in batches (full ones at once, the rest at the end of the
+ * current task). If a worker fails (it cannot start, or dies), its files and every later one are
+ * read by `fallback` in this thread: a broken pool slows a scan down, it never empties the catalog.
  */
 export function createParsePool(
   folder: PoolFolder,
@@ -41,24 +49,42 @@ export function createParsePool(
   fallback: SongFileReader,
 ): ParsePool {
   type Waiting = ParseJob & { resolve: (file: SongFile) => void; reject: (error: Error) => void };
-  type Lane = { worker: Worker; pending: Map<number, Waiting> };
+  type Lane = { worker: Worker; pending: Map<number, Waiting>; queued: ParseJob[] };
   let nextId = 0;
   let closed = false;
   let broken = false;
+  let flushing = false;
+
+  const send = (lane: Lane) => {
+    if (lane.queued.length === 0) return;
+    lane.worker.postMessage(lane.queued);
+    lane.queued = [];
+  };
+  const flushSoon = () => {
+    if (flushing) return;
+    flushing = true;
+    setImmediate(() => {
+      flushing = false;
+      for (const lane of lanes) send(lane);
+    });
+  };
 
   const start = (): Lane => {
     const lane: Lane = {
       worker: new Worker(new URL(WORKER_FILE, import.meta.url), { workerData: folder }),
       pending: new Map(),
+      queued: [],
     };
-    lane.worker.on('message', (outcome: ParseOutcome) => {
-      const waiting = lane.pending.get(outcome.id);
-      lane.pending.delete(outcome.id);
-      if ('file' in outcome) waiting?.resolve(outcome.file);
-      else
-        waiting?.reject(
-          outcome.undecodable ? new UndecodableError(outcome.error) : new Error(outcome.error),
-        );
+    lane.worker.on('message', (outcomes: ParseOutcome[]) => {
+      for (const outcome of outcomes) {
+        const waiting = lane.pending.get(outcome.id);
+        lane.pending.delete(outcome.id);
+        if ('file' in outcome) waiting?.resolve(outcome.file);
+        else
+          waiting?.reject(
+            outcome.undecodable ? new UndecodableError(outcome.error) : new Error(outcome.error),
+          );
+      }
     });
     let dead = false;
     const fail = (error: Error) => {
@@ -70,6 +96,7 @@ export function createParsePool(
         else fallback(waiting.info, waiting.type).then(waiting.resolve, waiting.reject);
       }
       lane.pending.clear();
+      lane.queued = [];
     };
     lane.worker.on('error', fail);
     lane.worker.on('exit', (code) => fail(new Error(`parse worker exited (${code})`)));
@@ -78,14 +105,18 @@ export function createParsePool(
   const lanes = Array.from({ length: size }, start);
 
   return {
+    capacity: size * BATCH * 2,
     read(info, type) {
       if (closed) return Promise.reject(new Error('parse pool closed'));
       if (broken) return fallback(info, type);
       const lane = lanes.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
       const id = nextId++;
       return new Promise<SongFile>((resolve, reject) => {
-        lane.pending.set(id, { id, info, type, resolve, reject });
-        lane.worker.postMessage({ id, info, type } satisfies ParseJob);
+        const job = { id, info, type } satisfies ParseJob;
+        lane.pending.set(id, { ...job, resolve, reject });
+        lane.queued.push(job);
+        if (lane.queued.length >= BATCH) send(lane);
+        else flushSoon();
       });
     },
     async close() {

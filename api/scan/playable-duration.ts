@@ -21,7 +21,12 @@ export function playableDuration(
   mpeg: MpegFrameCount | null,
   flacSamples: number | null = null,
 ): number {
-  const declared = format.duration;
+  const walked = format.container === 'MPEG' ? mpeg : null;
+  if (walked && walked.frames < 4)
+    throw new UndecodableError('no MPEG audio frames (random bytes, or damaged)');
+  // An MP3 without a Xing header whose frames vary: music-metadata was not asked to count them
+  // (see readTags), the frame walk did.
+  const declared = format.duration || walked?.seconds;
   if (!declared || !Number.isFinite(declared) || declared <= 0 || !format.sampleRate) {
     throw new UndecodableError('no audio duration found (not an audio file, or damaged)');
   }
@@ -40,16 +45,14 @@ export function playableDuration(
       );
     }
   }
-  if (format.container !== 'MPEG' || !mpeg) return round(declared);
-  if (mpeg.frames < 4)
-    throw new UndecodableError('no MPEG audio frames (random bytes, or damaged)');
-  if (mpeg.seconds < declared * 0.9 - 0.5) {
+  if (!walked) return round(declared);
+  if (walked.seconds < declared * 0.9 - 0.5) {
     throw new UndecodableError(
-      `truncated: audio frames for ${seconds(mpeg.seconds)} of the ${seconds(declared)} declared`,
+      `truncated: audio frames for ${seconds(walked.seconds)} of the ${seconds(declared)} declared`,
     );
   }
   // Frames counted beyond what the header says: the header is wrong, the frames are the song.
-  return round(mpeg.seconds > declared * 1.1 ? mpeg.seconds : declared);
+  return round(walked.seconds > declared * 1.1 ? walked.seconds : declared);
 }
 
 function round(value: number): number {

@@ -17,8 +17,10 @@ export interface SongFile {
 /** Reads one file of the listing into a SongFile (in the scan's thread or a parse worker). */
 export type SongFileReader = (info: AudioObjectInfo, fileType: string) => Promise<SongFile>;
 
+export const CHANGED_WHILE_SCANNED = 'changed while it was scanned (the next rescan reads it)';
+
 /** Files up to this size are read into memory once; larger ones are streamed, never held whole. */
-const READ_WHOLE_BYTES = 16 * 1024 * 1024;
+export const READ_WHOLE_BYTES = 16 * 1024 * 1024;
 
 /**
  * Reads the version listed of one file: tags and format (music-metadata), then one pass for the
@@ -34,7 +36,7 @@ export async function readSongFile(
 ): Promise<SongFile> {
   if (info.size === 0) throw new UndecodableError('empty file');
   const object = await source.open(info.key, info.version);
-  if (!object) throw new Error('changed while it was scanned (the next rescan reads it)');
+  if (!object) throw new Error(CHANGED_WHILE_SCANNED);
   try {
     const whole = () => object.read(0, info.size - 1);
     if (info.etag) {
@@ -48,17 +50,29 @@ export async function readSongFile(
       const flacSamples = tags.format.container === 'FLAC' ? await flacEnd(info.size, part) : null;
       return { tags, digest: { etag: info.etag, mpeg: null }, flacSamples };
     }
-    const bytes = info.size <= READ_WHOLE_BYTES ? await readAll(whole(), info.size) : null;
-    const tags = await readTags(bytes ?? whole(), fileType, info.size);
-    const digest = await digestFile(bytes ? [bytes] : whole(), tags.format.container === 'MPEG');
-    if (copy) await copy(bytes ? [bytes] : whole());
-    const part = async (start: number, end: number) =>
-      bytes ? bytes.subarray(start, end) : readAll(object.read(start, end - 1), end - start);
+    if (info.size <= READ_WHOLE_BYTES) {
+      const bytes = await readAll(whole(), info.size);
+      if (copy) await copy([bytes]);
+      return await songFileOf(bytes, fileType);
+    }
+    const tags = await readTags(whole(), fileType, info.size);
+    const digest = await digestFile(whole(), tags.format.container === 'MPEG');
+    if (copy) await copy(whole());
+    const part = (start: number, end: number) => readAll(object.read(start, end - 1), end - start);
     const flacSamples = tags.format.container === 'FLAC' ? await flacEnd(info.size, part) : null;
     return { tags, digest, flacSamples };
   } finally {
     object.close();
   }
+}
+
+/** A file read whole into memory: one buffer serves the parse, the hash and the frame walk. */
+export async function songFileOf(bytes: Uint8Array, fileType: string): Promise<SongFile> {
+  const tags = await readTags(bytes, fileType, bytes.length);
+  const digest = await digestFile([bytes], tags.format.container === 'MPEG');
+  const part = async (start: number, end: number) => bytes.subarray(start, end);
+  const flacSamples = tags.format.container === 'FLAC' ? await flacEnd(bytes.length, part) : null;
+  return { tags, digest, flacSamples };
 }
 
 async function flacEnd(

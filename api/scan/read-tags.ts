@@ -26,6 +26,16 @@ export type AudioFormat = Pick<
 
 export const VARIOUS_ARTISTS = 'Various Artists';
 
+let loading: Promise<typeof import('music-metadata')> | undefined;
+/**
+ * Loaded at the first file read, not at start (a restart with the catalog built reads none), and
+ * kept: an `import()` of a loaded module still costs ~20 µs, a few percent of a small file's parse.
+ */
+const musicMetadata = () => {
+  loading ??= import('music-metadata');
+  return loading;
+};
+
 /**
  * Reads tags, format and the front picture with music-metadata, from the whole file in memory
  * (small files: one read serves the parse and the hash) or from a stream. Throws on files it
@@ -36,13 +46,20 @@ export async function readTags(
   mimeType: string,
   size: number,
 ): Promise<SongTags> {
-  // Loaded at the first file read, not at start (a restart with the catalog built reads none).
-  const { parseBuffer, parseWebStream } = await import('music-metadata');
-  const options = { duration: true };
-  if (bytes instanceof Uint8Array)
-    return toSongTags(await parseBuffer(bytes, { mimeType, size }, options));
+  const { parseBuffer, parseWebStream } = await musicMetadata();
+  if (bytes instanceof Uint8Array) {
+    // MP3 in memory: the scan walks every frame itself (digestFile), so music-metadata need not:
+    // without `duration` it stops after a few frames, and a VBR file without a Xing header (the
+    // only case where it would have counted them all) gets its duration from that walk
+    // (playableDuration). Anything else named .mp3 (ADTS AAC) is parsed again with `duration`.
+    const mp3 = mimeType === 'audio/mpeg';
+    const metadata = await parseBuffer(bytes, { mimeType, size }, { duration: !mp3 });
+    const { container, duration } = metadata.format;
+    if (!mp3 || duration || container === 'MPEG') return toSongTags(metadata);
+    return toSongTags(await parseBuffer(bytes, { mimeType, size }, { duration: true }));
+  }
   try {
-    return toSongTags(await parseWebStream(bytes, { mimeType, size }, options));
+    return toSongTags(await parseWebStream(bytes, { mimeType, size }, { duration: true }));
   } finally {
     // music-metadata may stop reading early: cancel the stream so the read releases what it holds.
     await bytes.cancel().catch(() => {});
@@ -54,7 +71,7 @@ export async function readTags(
  * Ogg durations come from the last page: music-metadata would read every page to reach it.
  */
 export async function readTagsRanged(tokenizer: IRandomAccessTokenizer): Promise<SongTags> {
-  const { parseFromTokenizer } = await import('music-metadata');
+  const { parseFromTokenizer } = await musicMetadata();
   const ogg = /ogg|opus/i.test(tokenizer.fileInfo.mimeType ?? '');
   const metadata = await parseFromTokenizer(tokenizer, { duration: !ogg });
   const { format } = metadata;

@@ -1,9 +1,9 @@
 import { type BigIntStats, closeSync, fstatSync, open as openFd, statSync } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { AudioObjectInfo, AudioStore } from './audio-store.ts';
 import { createFdCache, type FdCache } from './fd-cache.ts';
-import { resolveInside, sameFingerprint, versionOf } from './fs-identity.ts';
+import { keyPath, resolveInside, sameFingerprint, versionOf } from './fs-identity.ts';
 import { listFolder } from './fs-listing.ts';
 import { createFsObject } from './fs-object.ts';
 import type { FsFile } from './fs-read.ts';
@@ -37,7 +37,7 @@ export function createFsAudioStore(base: string, options: FsStoreOptions = {}): 
   const reported = new Set<string>();
 
   async function resolveKey(key: string): Promise<string | null> {
-    const path = pathOf(root, key);
+    const path = keyPath(root, key);
     return path && resolveInside(path, await realRootOf(), follow);
   }
 
@@ -61,7 +61,7 @@ export function createFsAudioStore(base: string, options: FsStoreOptions = {}): 
     const { dev, ino } = identity;
     return {
       fd,
-      path: pathOf(root, key)!,
+      path: keyPath(root, key)!,
       dev,
       ino,
       fingerprint,
@@ -153,11 +153,4 @@ function toInfo(key: string, stats: BigIntStats): AudioObjectInfo {
     mtimeMs: Number(stats.mtimeMs),
     version: versionOf(stats),
   };
-}
-
-/** The path of a key, or null for one no listing could have produced (`..`, empty parts, NUL). */
-function pathOf(root: string, key: string): string | null {
-  const parts = key.split('/');
-  const bad = (part: string) => part === '' || part === '.' || part === '..' || part.includes('\0');
-  return parts.some(bad) ? null : join(root, ...parts);
 }

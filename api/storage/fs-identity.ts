@@ -1,6 +1,6 @@
 import type { BigIntStats } from 'node:fs';
 import { realpath } from 'node:fs/promises';
-import { sep } from 'node:path';
+import { join, sep } from 'node:path';
 
 /** The fs store's version of a file: device, inode, size, mtime and ctime, in nanoseconds. */
 export function versionOf(stats: BigIntStats): string {
@@ -40,4 +40,11 @@ export async function resolveInside(
   }
   if (followAnywhere || real === realRoot || real.startsWith(realRoot + sep)) return real;
   return null;
+}
+
+/** The path of a key, or null for one no listing could have produced (`..`, empty parts, NUL). */
+export function keyPath(root: string, key: string): string | null {
+  const parts = key.split('/');
+  const bad = (part: string) => part === '' || part === '.' || part === '..' || part.includes('\0');
+  return parts.some(bad) ? null : join(root, ...parts);
 }
