@@ -8,7 +8,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CATEGORIES, type LighthouseRun, METRICS, type Preset, runLighthouse } from './lighthouse.ts';
+import {
+  CATEGORIES,
+  type LighthouseRun,
+  METRICS,
+  type Preset,
+  runLighthouse,
+} from './lighthouse.ts';
 import { killRunning } from './processes.ts';
 import { type BenchServer, buildClient, startServer } from './server.ts';
 import { median } from './stats.ts';
@@ -40,7 +46,9 @@ async function main(): Promise<number> {
         try {
           const run = await runLighthouse(`${server.url}/`, preset, dir, server.cookie);
           results.get(preset)!.push(run);
-          log(`${preset} #${i + 1}: ${summary(run)}${run.warnings.length ? ` (${run.warnings.join('; ')})` : ''}`);
+          log(
+            `${preset} #${i + 1}: ${summary(run)}${run.warnings.length ? ` (${run.warnings.join('; ')})` : ''}`,
+          );
         } catch (error) {
           failures.push(`${preset} #${i + 1}: ${String(error).split('\n')[0]}`);
           log(`${preset} #${i + 1}: FAILED ${String(error).split('\n')[0]}`);
@@ -79,7 +87,12 @@ function row(preset: Preset, runs: LighthouseRun[]): string {
     const [lo, hi] = [Math.min(...known), Math.max(...known)];
     return lo === hi ? unit(mid) : `${unit(mid)} (${unit(lo)}–${unit(hi)})`;
   };
-  const scores = CATEGORIES.map((c) => cell(runs.map((r) => r.scores[c]), String));
+  const scores = CATEGORIES.map((c) =>
+    cell(
+      runs.map((r) => r.scores[c]),
+      String,
+    ),
+  );
   const ms = (v: number) => (v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${Math.round(v)} ms`);
   const metrics = (Object.keys(METRICS) as Array<keyof typeof METRICS>).map((m) =>
     cell(
