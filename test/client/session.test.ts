@@ -58,7 +58,11 @@ describe('the session controller', () => {
       const { session, hooks } = setUp([json(200, { user: ANN })]);
       let told = false;
       hooks.bridge = () => ({
-        signedIn: () => new Promise<void>(() => void (told = true)), // a worker still installing
+        // A worker still installing: it never answers within the test.
+        signedIn: () => {
+          told = true;
+          return new Promise<undefined>(() => {});
+        },
         signOut: async () => {},
       });
       void session.recheck();

@@ -39,16 +39,17 @@ async function main(): Promise<void> {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
     await page.setViewportSize({ width: 412, height: 823 });
     await page.goto('about:blank');
-    const pwBrowser = browser.context.browser();
-    // A persistent context has no Browser object: trace through CDP instead.
+    // A persistent context has no Browser object to trace with: trace through CDP.
     const events: TraceEvent[] = [];
-    cdp.on('Tracing.dataCollected', (e: { value: TraceEvent[] }) => events.push(...e.value));
+    cdp.on(
+      'Tracing.dataCollected',
+      (e) => void events.push(...(e.value as unknown as TraceEvent[])),
+    );
     const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
     await cdp.send('Tracing.start', {
       categories: CATEGORIES.join(','),
       transferMode: 'ReportEvents',
     });
-    void pwBrowser;
     await page.goto(`${server.url}/`);
     await page.locator('[data-testid="album-card"] img').first().waitFor({ timeout: 20_000 });
     await page.waitForTimeout(1500);
