@@ -1,6 +1,12 @@
 import { registerSW } from 'virtual:pwa-register';
-import './components/td-app.ts';
+import { TdApp } from './components/td-app.ts';
+import { nextTask } from './lib/idle.ts';
 import { startSwBridge } from './sw-bridge.ts';
+
+// Evaluating the modules is one task; the shell's upgrade (its controllers) and its first render
+// come in later ones (see TdApp.scheduleUpdate), so no start-up task blocks input for long.
+await nextTask();
+customElements.define('td-app', TdApp);
 
 // The entry builds the worker bridge and hands it to the shell (no module-level singletons).
 const app = document.querySelector('td-app');

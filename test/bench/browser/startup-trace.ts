@@ -66,13 +66,20 @@ async function main(): Promise<void> {
 }
 
 function report(events: TraceEvent[]): void {
-  const main = events.find(
+  // Several renderers (about:blank, then the site's): the one that worked most is the page's.
+  const mains = events.filter(
     (e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain',
   );
+  const busy = (m: TraceEvent) =>
+    events
+      .filter((e) => e.pid === m.pid && e.tid === m.tid && e.ph === 'X')
+      .reduce((sum, e) => sum + (e.tdur ?? 0), 0);
+  const main = mains.sort((a, b) => busy(b) - busy(a))[0];
   if (!main) throw new Error('no renderer main thread in the trace');
   const own = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X');
   const nav = events.find((e) => e.name === 'navigationStart' && e.pid === main.pid);
   const t0 = nav?.ts ?? Math.min(...own.map((e) => e.ts));
+  process.stdout.write(`${events.length} events, ${own.length} on the page's main thread\n`);
   const tasks = own.filter((e) => /(^|::)RunTask$/.test(e.name) && (e.tdur ?? 0) / 1000 > 20);
   for (const task of tasks) {
     const inside = own.filter(
