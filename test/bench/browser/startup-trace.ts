@@ -52,7 +52,7 @@ async function main(): Promise<void> {
     });
     await page.goto(`${server.url}/`);
     await page.locator('[data-testid="album-card"] img').first().waitFor({ timeout: 20_000 });
-    await page.waitForTimeout(1500);
+    await page.waitForTimeout(Number(process.env.TRACE_TAIL_MS ?? 1500));
     await cdp.send('Tracing.end');
     await done;
     report(events);
