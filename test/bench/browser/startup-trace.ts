@@ -80,7 +80,16 @@ function report(events: TraceEvent[]): void {
   const nav = events.find((e) => e.name === 'navigationStart' && e.pid === main.pid);
   const t0 = nav?.ts ?? Math.min(...own.map((e) => e.ts));
   process.stdout.write(`${events.length} events, ${own.length} on the page's main thread\n`);
-  const tasks = own.filter((e) => /(^|::)RunTask$/.test(e.name) && (e.tdur ?? 0) / 1000 > 20);
+  // Outermost tasks only (RunTask nests ThreadControllerImpl::RunTask): one row per task.
+  const all = own.filter((e) => e.name === 'ThreadControllerImpl::RunTask' && e.ts >= t0);
+  const cpu = all.map((e) => (e.tdur ?? 0) / 1000);
+  const blocking = cpu.reduce((sum, ms) => sum + Math.max(0, ms - 50), 0);
+  process.stdout.write(
+    `summary: ${all.length} tasks, longest ${Math.round(Math.max(0, ...cpu))} ms CPU, ` +
+      `${cpu.filter((ms) => ms > 50).length} over 50 ms, CPU beyond 50 ms summed ${Math.round(blocking)} ms, ` +
+      `all CPU ${Math.round(cpu.reduce((a, b) => a + b, 0))} ms\n`,
+  );
+  const tasks = all.filter((e) => (e.tdur ?? 0) / 1000 > 20);
   for (const task of tasks) {
     const inside = own.filter(
       (e) => e !== task && e.ts >= task.ts && e.ts + (e.dur ?? 0) <= task.ts + (task.dur ?? 0),
