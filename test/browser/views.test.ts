@@ -30,6 +30,8 @@ let browser: ChromiumAdapter;
 let page: Page;
 let songs: ApiSong[];
 type Favourites = { albums: { id: string }[]; artists: { id: string }[] };
+/** A heart's round trip (PUT, then the view's update) on a busy machine. */
+const WAIT = { timeout: 10_000 };
 
 const api = <T>(path: string, init?: { method: string; body?: unknown }) =>
   page.evaluate(
@@ -228,25 +230,27 @@ describe('chromium: browsing the library', () => {
     await page.goto(`${server.origin}/albums`);
     const card = `[data-album-id="${album.albumId}"]`;
     const heart = page.locator(`.card-box:has(${card}) [data-testid="card-favourite"]`);
-    await expect.poll(() => heart.getAttribute('aria-pressed')).toBe('false');
+    await expect.poll(() => heart.getAttribute('aria-pressed'), WAIT).toBe('false');
     expect(await heart.getAttribute('aria-label')).toBe('Add Neon Harbor to favourites');
     // The grid stays flat: one element per heart (no icon inside it).
     expect(await heart.evaluate((b) => b.tagName + b.childElementCount)).toBe('BUTTON0');
     await heart.click();
-    await expect.poll(() => heart.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => heart.getAttribute('aria-pressed'), WAIT).toBe('true');
     expect(await heart.getAttribute('aria-label')).toBe('Remove Neon Harbor from favourites');
     expect(new URL(page.url()).pathname).toBe('/albums'); // the card's link was not followed
     await expect
-      .poll(async () => (await favourites()).albums.map((a) => a.id))
+      .poll(async () => (await favourites()).albums.map((a) => a.id), WAIT)
       .toContain(album.albumId);
 
     await page.locator('[data-testid="nav-favourites"]').first().click();
     await page.waitForURL('**/favourites');
     const listed = page.locator(`.card-box:has(${card}) [data-testid="card-favourite"]`);
-    await expect.poll(() => listed.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => listed.getAttribute('aria-pressed'), WAIT).toBe('true');
     await listed.click();
-    await expect.poll(() => page.locator(card).count()).toBe(0);
-    await expect.poll(async () => (await favourites()).albums.map((a) => a.id)).toEqual(before);
+    await expect.poll(() => page.locator(card).count(), WAIT).toBe(0);
+    await expect
+      .poll(async () => (await favourites()).albums.map((a) => a.id), WAIT)
+      .toEqual(before);
 
     // By keyboard, on the artists grid: Tab reaches the heart after the card's link; Space toggles.
     await page.goto(`${server.origin}/artists`);
@@ -256,16 +260,16 @@ describe('chromium: browsing the library', () => {
     );
     await artistCard.focus();
     await page.keyboard.press('Tab');
-    await expect.poll(() => artistHeart.evaluate((b) => b.matches(':focus'))).toBe(true);
+    await expect.poll(() => artistHeart.evaluate((b) => b.matches(':focus')), WAIT).toBe(true);
     await page.keyboard.press('Space');
-    await expect.poll(() => artistHeart.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => artistHeart.getAttribute('aria-pressed'), WAIT).toBe('true');
     await expect
-      .poll(async () => (await favourites()).artists.map((a) => a.id))
+      .poll(async () => (await favourites()).artists.map((a) => a.id), WAIT)
       .toContain(album.artistId);
     await page.keyboard.press('Enter');
-    await expect.poll(() => artistHeart.getAttribute('aria-pressed')).toBe('false');
+    await expect.poll(() => artistHeart.getAttribute('aria-pressed'), WAIT).toBe('false');
     await expect
-      .poll(async () => (await favourites()).artists.map((a) => a.id))
+      .poll(async () => (await favourites()).artists.map((a) => a.id), WAIT)
       .not.toContain(album.artistId);
     expect(new URL(page.url()).pathname).toBe('/artists');
   }, 90_000);
