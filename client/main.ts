@@ -1,7 +1,15 @@
 import { registerSW } from 'virtual:pwa-register';
-import './components/td-app.ts';
+import { TdApp } from './components/td-app.ts';
+import { nextTask } from './lib/idle.ts';
 import { startSwBridge } from './sw-bridge.ts';
 
-// The entry builds the worker bridge and hands it to the shell (no module-level singletons).
-const app = document.querySelector('td-app');
-if (app) app.bridge = startSwBridge(registerSW);
+// Evaluating the modules is one task; the shell's upgrade (its controllers) and its first render
+// come in later ones (see TdApp.scheduleUpdate), so no start-up task blocks input for long.
+// A promise, not a top-level await: that would make the bundler split shared modules out of this
+// chunk (more, smaller files on the first load).
+void nextTask().then(() => {
+  customElements.define('td-app', TdApp);
+  // The entry builds the worker bridge and hands it to the shell (no module-level singletons).
+  const app = document.querySelector('td-app');
+  if (app) app.bridge = startSwBridge(registerSW);
+});

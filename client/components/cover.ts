@@ -8,13 +8,14 @@ import { iconMusic } from '../lib/icons.ts';
  * placeholder is a gradient whose hue comes from `seed` (album or title), so songs of one album
  * share a colour when the cover is missing or fails to load. Decorative. Size it with `.cover`.
  */
-export function renderCover(src: string | null, seed: string) {
+export function renderCover(src: string | null, seed: string, eager = false) {
   // With a picture coming, the gradient alone stands in: the note icon is a few SVG elements more
   // per row to style and lay out, for the moment before the picture arrives.
   return html`<span class="cover"><span class="cover-placeholder" style=${styleMap({ '--hue': String(hueOf(seed)) })}
     >${src ? null : iconMusic()}</span>${
       src
-        ? html`<img src=${src} alt="" loading="lazy" decoding="async" @load=${showImage}
+        ? html`<img src=${src} alt="" loading=${eager ? 'eager' : 'lazy'}
+          fetchpriority=${eager ? 'high' : 'auto'} decoding="async" @load=${showImage}
           @error=${hideImage} />`
         : null
     }</span>`;

@@ -1,5 +1,5 @@
 import { html, LitElement, nothing, type PropertyValues, render } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
 import { ConnectivityController } from '../controllers/connectivity.ts';
 import { FavouriteChanges } from '../controllers/favourite-changes.ts';
 import { KeyboardShortcuts } from '../controllers/keyboard-shortcuts.ts';
@@ -13,6 +13,7 @@ import { SessionController } from '../controllers/session.ts';
 import { WorkerState } from '../controllers/worker-state.ts';
 import { isKeptOffline } from '../lib/availability.ts';
 import { forgetLocalLibrary } from '../lib/forget-local.ts';
+import { nextTask } from '../lib/idle.ts';
 import { libraryStore } from '../lib/kv-store.ts';
 import type { Song } from '../lib/library-types.ts';
 import { localStore } from '../lib/local-store.ts';
@@ -41,7 +42,7 @@ import './td-search.ts';
  * turns the children's `…-request` events into calls. Views get one `ViewContext` with what they
  * need to know; each view's code loads the first time it is visited (views/render-view.ts).
  */
-@customElement('td-app')
+/** Defined by main.ts (`td-app`), a task after the modules are evaluated. */
 export class TdApp extends LitElement {
   static styles = [baseStyles, buttonStyles, appStyles];
 
@@ -117,6 +118,12 @@ export class TdApp extends LitElement {
       focusSearch: () => this._search?.focusInput(),
     });
     void loadView(this.router.location.route);
+  }
+
+  /** The first render in a task of its own, after the constructor's: shorter start-up tasks. */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!this.hasUpdated) await nextTask();
+    super.scheduleUpdate();
   }
 
   connectedCallback(): void {

@@ -162,7 +162,11 @@ export class SessionController implements ReactiveController {
     const before = this._remembered.get();
     if (before && before.id !== user.id) await this._hooks.forget?.();
     this._remembered.set(user);
-    await this._tellWorker((bridge) => bridge.signedIn(user));
+    const told = this._tellWorker((bridge) => bridge.signedIn(user));
+    // On a first visit no worker is registered yet (it registers once the page is idle, and then
+    // installs): it holds nothing of anyone, and it learns the user from this call or from the key
+    // it fetches on the first answer it sees. Waiting for it would hold the library back seconds.
+    if (fresh || !(await isFirstVisit())) await told;
     if (fresh || (this._shownUserId !== null && this._shownUserId !== user.id)) {
       this._reload();
       return;
@@ -206,4 +210,11 @@ export class SessionController implements ReactiveController {
     const bridge = this._hooks.bridge();
     return bridge ? callWorker(() => call(bridge)) : Promise.resolve();
   }
+}
+
+/** No service worker controls this page, and none is registered for this origin. */
+async function isFirstVisit(): Promise<boolean> {
+  const container = globalThis.navigator?.serviceWorker;
+  if (!container || container.controller) return false;
+  return (await container.getRegistration().catch(() => null)) === undefined;
 }

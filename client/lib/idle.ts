@@ -11,3 +11,13 @@ export function whenIdle(task: () => void, timeoutMs = 2000): () => void {
   const timer = setTimeout(task, 50);
   return () => clearTimeout(timer);
 }
+
+/**
+ * Resolves in a later task: work after it is not part of the task that awaited it, so the browser
+ * can paint and answer input in between (start-up is several short tasks, not one long one).
+ */
+export function nextTask(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}

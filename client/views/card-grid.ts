@@ -1,7 +1,8 @@
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import { css, html, type TemplateResult } from 'lit';
 import { cardLayout } from '../components/virtual-layouts.ts';
-import { CARD_PX, ghostCard } from './cards.ts';
+import { onCardHeartClick } from './card-heart.ts';
+import { CARD_PX, type CardOptions, EAGER_CARDS, ghostCard } from './cards.ts';
 
 const layout = cardLayout(CARD_PX, CARD_PX + 58, 8);
 const phoneLayout = cardLayout(150, 196, 4);
@@ -13,7 +14,7 @@ const phoneLayout = cardLayout(150, 196, 4);
  */
 export function cardGrid<T>(
   items: readonly (T | undefined)[],
-  renderCard: (item: T) => TemplateResult,
+  renderCard: (item: T, options: CardOptions) => TemplateResult,
   onRange: (first: number, last: number) => void,
   label: string,
 ) {
@@ -22,13 +23,16 @@ export function cardGrid<T>(
     const { first, last } = event as Event & { first: number; last: number };
     onRange(first, last);
   };
-  return html`<div class="grid" role="list" aria-label=${label} @rangeChanged=${onRangeChanged}>
+  return html`<div class="grid" role="list" aria-label=${label} @rangeChanged=${onRangeChanged}
+    @click=${onCardHeartClick}>
     ${virtualize({
       items: items as (T | undefined)[],
       layout: phone ? phoneLayout : layout,
       keyFunction: (_item, index) => index,
-      renderItem: (item) =>
-        html`<div class="cell" role="listitem">${item === undefined ? ghostCard() : renderCard(item)}</div>`,
+      renderItem: (item, index) =>
+        html`<div class="cell card-box" role="listitem">${
+          item === undefined ? ghostCard() : renderCard(item, { eager: index < EAGER_CARDS })
+        }</div>`,
     })}
   </div>`;
 }

@@ -5,10 +5,22 @@ import { coverAt } from '../lib/cover-size.ts';
 import { iconCheckCircle } from '../lib/icons.ts';
 import type { Album, Artist } from '../lib/library-types.ts';
 import { hrefs } from '../router/routes.ts';
+import { cardHeart, cardHeartStyles } from './card-heart.ts';
+import { reachOf } from './kept-index.ts';
+import { isFavourite, type ViewContext } from './view-context.ts';
 import { plural } from './view-parts.ts';
 
-/** Grid cells are about this wide; covers are asked for at this size. */
+/** Grid cells are about this wide. */
 export const CARD_PX = 176;
+/** A card's cover is this wide (less the card's padding), on a phone about 134 px. */
+const COVER_PX = CARD_PX - 16;
+const PHONE_COVER_PX = 134;
+
+/** The cover's URL at the size the card shows it (a phone's cards are narrower). */
+function cardCover(url: string | null): string | null {
+  const phone = globalThis.matchMedia?.('(max-width: 640px)').matches ?? false;
+  return coverAt(url, phone ? PHONE_COVER_PX : COVER_PX);
+}
 
 /** How a card shows what can play offline. */
 export interface CardReach {
@@ -18,32 +30,45 @@ export interface CardReach {
   dimmed: boolean;
 }
 
-/** An album in a grid or shelf: a link to the album view. */
-export function albumCard(album: Album, reach: CardReach) {
+/** Cards in the first screen load their cover at once (the largest paint); the rest when seen. */
+export interface CardOptions {
+  eager?: boolean;
+}
+
+/** How many cards of a grid or of a view's first shelf count as the first screen. */
+export const EAGER_CARDS = 6;
+
+/**
+ * An album in a grid or shelf: a link to the album view, and beside it (not in it: a button inside
+ * a link is invalid and would navigate) its heart. Put it in a `.card-box`.
+ */
+export function albumCard(album: Album, ctx: ViewContext, options: CardOptions = {}) {
+  const reach = reachOf('albums', album.id, ctx);
   const sub = [album.artist, album.year].filter(Boolean).join(' · ');
   return html`<a class="card ${reach.dimmed ? 'dimmed' : ''}" href=${hrefs.album(album.id)}
     data-testid="album-card" data-album-id=${album.id} data-kept=${String(reach.kept)}
     aria-label="${album.name} by ${album.artist}${reach.kept ? ', available offline' : ''}">
-    ${renderCover(coverAt(album.coverUrl, CARD_PX), album.name)}
+    ${renderCover(cardCover(album.coverUrl), album.name, options.eager)}
     <span class="card-title">${album.name}</span>
     <span class="card-sub">${keptMark(reach)}${sub}</span>
-  </a>`;
+  </a>${cardHeart('albums', album.id, album.name, isFavourite(ctx, 'albums', album.id, album.favourite))}`;
 }
 
-export function artistCard(artist: Artist, reach: CardReach) {
+export function artistCard(artist: Artist, ctx: ViewContext, options: CardOptions = {}) {
+  const reach = reachOf('artists', artist.id, ctx);
   return html`<a class="card artist ${reach.dimmed ? 'dimmed' : ''}" href=${hrefs.artist(artist.id)}
     data-testid="artist-card" data-artist-id=${artist.id} data-kept=${String(reach.kept)}>
-    ${renderCover(coverAt(artist.coverUrl, CARD_PX), artist.name)}
+    ${renderCover(cardCover(artist.coverUrl), artist.name, options.eager)}
     <span class="card-title">${artist.name}</span>
     <span class="card-sub">${keptMark(reach)}${plural(artist.albumCount, 'album')}</span>
-  </a>`;
+  </a>${cardHeart('artists', artist.id, artist.name, isFavourite(ctx, 'artists', artist.id, artist.favourite))}`;
 }
 
 /** A playlist: its first song's cover, name and size. */
 export function playlistCard(playlist: PlaylistSummary) {
   return html`<a class="card" href=${hrefs.playlist(playlist.id)} data-testid="playlist-card"
     data-playlist-id=${playlist.id}>
-    ${renderCover(coverAt(playlist.coverUrl, CARD_PX), playlist.name)}
+    ${renderCover(cardCover(playlist.coverUrl), playlist.name)}
     <span class="card-title">${playlist.name}</span>
     <span class="card-sub">${plural(playlist.songCount, 'song')}</span>
   </a>`;
@@ -61,6 +86,15 @@ function keptMark(reach: CardReach) {
 }
 
 const cardRules = css`
+  /* A card and its heart: the heart sits over the cover's corner. */
+  .card-box {
+    position: relative;
+    display: flex;
+    min-width: 0;
+  }
+  .card-box > .card {
+    flex: 1;
+  }
   .card {
     display: flex;
     flex-direction: column;
@@ -126,4 +160,4 @@ const cardRules = css`
 `;
 
 /** Cards and the covers in them. */
-export const cardStyles = [coverStyles, cardRules];
+export const cardStyles = [coverStyles, cardRules, cardHeartStyles];

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { PagedItems } from '../controllers/paged-items.ts';
 import type { Page } from '../lib/library-types.ts';
 import { cardGrid, cardGridStyles } from './card-grid.ts';
-import { cardStyles } from './cards.ts';
+import { type CardOptions, cardStyles } from './cards.ts';
 import { keptSignature, sortSelect } from './list-tools.ts';
 import type { ViewContext } from './view-context.ts';
 import { ViewElement } from './view-element.ts';
@@ -27,7 +27,7 @@ export abstract class GridView<T, S extends string> extends ViewElement {
   protected abstract fetchPage(query: GridQuery<S>, signal: AbortSignal): Promise<Page<T>>;
   /** What this device keeps, as the server would list it (only kept ones when `keptOnly`). */
   protected abstract localItems(ctx: ViewContext, q: string, sort: S): T[];
-  protected abstract card(item: T): TemplateResult;
+  protected abstract card(item: T, options: CardOptions): TemplateResult;
   /** More buttons before the sort (play a genre). */
   protected extraTools(): TemplateResult | typeof nothing {
     return nothing;
@@ -75,7 +75,7 @@ export abstract class GridView<T, S extends string> extends ViewElement {
         !waiting && list.total > 0
           ? cardGrid(
               list.items,
-              (item) => this.card(item),
+              (item, options) => this.card(item, options),
               (first, last) => list.want(first, last),
               noun.title,
             )

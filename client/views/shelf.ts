@@ -1,4 +1,5 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
+import { onCardHeartClick } from './card-heart.ts';
 
 /** A titled horizontal row of cards (home, search), scrolling sideways on small screens. */
 export function shelf(
@@ -9,7 +10,9 @@ export function shelf(
   if (items.length === 0) return nothing;
   return html`<section class="shelf" aria-label=${title}>
     <h2 class="section"><span>${title}</span>${more ? html`<a href=${more.href}>${more.label}</a>` : nothing}</h2>
-    <div class="shelf-row">${items}</div>
+    <div class="shelf-row" role="list" @click=${onCardHeartClick}>${items.map(
+      (item) => html`<div class="card-box" role="listitem">${item}</div>`,
+    )}</div>
   </section>`;
 }
 

@@ -2,9 +2,9 @@ import { customElement } from 'lit/decorators.js';
 import { fetchAlbums } from '../lib/api.ts';
 import type { Album, AlbumSort } from '../lib/library-types.ts';
 import { localAlbums } from '../lib/local-library.ts';
-import { albumCard } from './cards.ts';
+import { albumCard, type CardOptions } from './cards.ts';
 import { type GridQuery, GridView } from './grid-view.ts';
-import { keptIndex, reachOf } from './kept-index.ts';
+import { keptIndex } from './kept-index.ts';
 import type { ViewContext } from './view-context.ts';
 
 /** Every album as a grid of covers (`/albums?sort=&q=`). */
@@ -26,8 +26,8 @@ export class TdAlbumsView extends GridView<Album, AlbumSort> {
     const kept = keptIndex(ctx).albums;
     return ctx.offlineOnly ? albums.filter((a) => kept.has(a.id)) : albums;
   }
-  protected card(album: Album) {
-    return albumCard(album, reachOf('albums', album.id, this.ctx));
+  protected card(album: Album, options: CardOptions) {
+    return albumCard(album, this.ctx, options);
   }
 }
 

@@ -10,7 +10,7 @@ import { localArtist, localSongs } from '../lib/local-library.ts';
 import { cardGrid, cardGridStyles } from './card-grid.ts';
 import { albumCard, cardStyles } from './cards.ts';
 import { heartButton, hero, heroStyles } from './hero.ts';
-import { keptIndex, reachOf } from './kept-index.ts';
+import { keptIndex } from './kept-index.ts';
 import { playButtons } from './list-tools.ts';
 import { isFavourite } from './view-context.ts';
 import { ViewElement } from './view-element.ts';
@@ -60,7 +60,7 @@ export class TdArtistView extends ViewElement {
       ${albums.length === 0 ? emptyState('No albums on this device', 'Play a song once to keep it offline.') : nothing}
       ${cardGrid(
         albums,
-        (album) => albumCard(album, reachOf('albums', album.id, ctx)),
+        (album, options) => albumCard(album, ctx, options),
         () => {},
         'Albums',
       )}

@@ -2,9 +2,9 @@ import { customElement } from 'lit/decorators.js';
 import { fetchArtists } from '../lib/api.ts';
 import type { Artist, ArtistSort } from '../lib/library-types.ts';
 import { localArtists } from '../lib/local-library.ts';
-import { artistCard } from './cards.ts';
+import { artistCard, type CardOptions } from './cards.ts';
 import { type GridQuery, GridView } from './grid-view.ts';
-import { keptIndex, reachOf } from './kept-index.ts';
+import { keptIndex } from './kept-index.ts';
 import type { ViewContext } from './view-context.ts';
 
 /** Every (album) artist as a grid (`/artists?sort=&q=`). */
@@ -21,8 +21,8 @@ export class TdArtistsView extends GridView<Artist, ArtistSort> {
     const kept = keptIndex(ctx).artists;
     return ctx.offlineOnly ? artists.filter((a) => kept.has(a.id)) : artists;
   }
-  protected card(artist: Artist) {
-    return artistCard(artist, reachOf('artists', artist.id, this.ctx));
+  protected card(artist: Artist, options: CardOptions) {
+    return artistCard(artist, this.ctx, options);
   }
 }
 

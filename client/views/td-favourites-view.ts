@@ -10,7 +10,7 @@ import { localSongs } from '../lib/local-library.ts';
 import { fetchFavourites } from '../lib/user-api.ts';
 import '../components/td-song-list.ts';
 import { albumCard, artistCard, cardStyles } from './cards.ts';
-import { keptIndex, reachOf } from './kept-index.ts';
+import { keptIndex } from './kept-index.ts';
 import { keptSignature } from './list-tools.ts';
 import { shelf, shelfStyles } from './shelf.ts';
 import { isFavourite, type ViewContext } from './view-context.ts';
@@ -76,7 +76,7 @@ export class TdFavouritesView extends ViewElement {
         shown
           ? shelf(
               'Albums',
-              shown.albums.map((a) => albumCard(a, reachOf('albums', a.id, ctx))),
+              shown.albums.map((a) => albumCard(a, ctx)),
             )
           : nothing
       }
@@ -84,7 +84,7 @@ export class TdFavouritesView extends ViewElement {
         shown
           ? shelf(
               'Artists',
-              shown.artists.map((a) => artistCard(a, reachOf('artists', a.id, ctx))),
+              shown.artists.map((a) => artistCard(a, ctx)),
             )
           : nothing
       }

@@ -6,9 +6,9 @@ import { collectSongs } from '../lib/collect-songs.ts';
 import { emit } from '../lib/events.ts';
 import type { Album, AlbumSort } from '../lib/library-types.ts';
 import { localAlbums, localSongs } from '../lib/local-library.ts';
-import { albumCard } from './cards.ts';
+import { albumCard, type CardOptions } from './cards.ts';
 import { type GridQuery, GridView } from './grid-view.ts';
-import { keptIndex, reachOf } from './kept-index.ts';
+import { keptIndex } from './kept-index.ts';
 import { playButtons } from './list-tools.ts';
 import type { ViewContext } from './view-context.ts';
 
@@ -39,8 +39,8 @@ export class TdGenreView extends GridView<Album, AlbumSort> {
     const kept = keptIndex(ctx).albums;
     return ctx.offlineOnly ? albums.filter((a) => kept.has(a.id)) : albums;
   }
-  protected card(album: Album) {
-    return albumCard(album, reachOf('albums', album.id, this.ctx));
+  protected card(album: Album, options: CardOptions) {
+    return albumCard(album, this.ctx, options);
   }
   protected extraTools(): TemplateResult {
     return html`${playButtons(this.list.total > 0, (shuffle) => void this._play(shuffle))}`;

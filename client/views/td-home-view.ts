@@ -6,7 +6,7 @@ import { renderSongRow, songRowStyles } from '../components/song-row.ts';
 import { playableSongs, unavailableReason } from '../lib/availability.ts';
 import { emit, type TdEvent } from '../lib/events.ts';
 import type { Song } from '../lib/library-types.ts';
-import { albumCard, artistCard, cardStyles, playlistCard } from './cards.ts';
+import { albumCard, artistCard, cardStyles, EAGER_CARDS, playlistCard } from './cards.ts';
 import { type HomeData, loadHome } from './home-data.ts';
 import { reachOf } from './kept-index.ts';
 import { shelf, shelfStyles } from './shelf.ts';
@@ -106,17 +106,19 @@ export class TdHomeView extends ViewElement {
       ${recentSongs.length > 0 ? this._renderRecent(recentSongs) : nothing}
       ${shelf(
         'Recently added',
-        keep(added, 'albums').map((a) => albumCard(a, reachOf('albums', a.id, ctx))),
+        keep(added, 'albums').map((a, i) =>
+          albumCard(a, ctx, { eager: recentSongs.length === 0 && i < EAGER_CARDS }),
+        ),
         { href: '/albums?sort=added', label: 'All albums' },
       )}
       ${shelf(
         'Favourite albums',
-        favAlbums.map((a) => albumCard(a, reachOf('albums', a.id, ctx))),
+        favAlbums.map((a) => albumCard(a, ctx)),
         { href: '/favourites', label: 'All favourites' },
       )}
       ${shelf(
         'Favourite artists',
-        favArtists.map((a) => artistCard(a, reachOf('artists', a.id, ctx))),
+        favArtists.map((a) => artistCard(a, ctx)),
       )}
       ${
         ctx.offlineOnly

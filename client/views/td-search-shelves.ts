@@ -5,7 +5,6 @@ import type { Album, Artist } from '../lib/library-types.ts';
 import { localAlbums, localArtists } from '../lib/local-library.ts';
 import { baseStyles } from '../styles/shared.ts';
 import { albumCard, artistCard, cardStyles } from './cards.ts';
-import { reachOf } from './kept-index.ts';
 import { shelf, shelfStyles } from './shelf.ts';
 import type { ViewContext } from './view-context.ts';
 import { viewStyles } from './view-styles.ts';
@@ -38,10 +37,10 @@ export class TdSearchShelves extends LitElement {
     const ctx = this.ctx;
     return html`${shelf(
       'Artists',
-      this._artists.map((a) => artistCard(a, reachOf('artists', a.id, ctx))),
+      this._artists.map((a) => artistCard(a, ctx)),
     )}${shelf(
       'Albums',
-      this._albums.map((a) => albumCard(a, reachOf('albums', a.id, ctx))),
+      this._albums.map((a) => albumCard(a, ctx)),
       { href: `/albums?q=${encodeURIComponent(this.q)}`, label: 'All albums' },
     )}${this._albums.length + this._artists.length > 0 ? html`<h2 class="section">Songs</h2>` : null}`;
   }

@@ -29,6 +29,9 @@ let server: TapedeckServer;
 let browser: ChromiumAdapter;
 let page: Page;
 let songs: ApiSong[];
+type Favourites = { albums: { id: string }[]; artists: { id: string }[] };
+/** A heart's round trip (PUT, then the view's update) on a busy machine. */
+const WAIT = { timeout: 10_000 };
 
 const api = <T>(path: string, init?: { method: string; body?: unknown }) =>
   page.evaluate(
@@ -218,6 +221,59 @@ describe('chromium: browsing the library', () => {
       .toBe(1);
   }, 60_000);
 
+  it('hearts an album from the albums grid, lists it in favourites and takes it off there; an artist by keyboard', async () => {
+    const album = songs.find((s) => s.album === 'Neon Harbor')!;
+    const favourites = async () => (await api<Favourites>('/api/favourites')).body;
+    const before = (await favourites()).albums.map((a) => a.id);
+    expect(before).not.toContain(album.albumId);
+
+    await page.goto(`${server.origin}/albums`);
+    const card = `[data-album-id="${album.albumId}"]`;
+    const heart = page.locator(`.card-box:has(${card}) [data-testid="card-favourite"]`);
+    await expect.poll(() => heart.getAttribute('aria-pressed'), WAIT).toBe('false');
+    expect(await heart.getAttribute('aria-label')).toBe('Add Neon Harbor to favourites');
+    // The grid stays flat: one element per heart (no icon inside it).
+    expect(await heart.evaluate((b) => b.tagName + b.childElementCount)).toBe('BUTTON0');
+    await heart.click();
+    await expect.poll(() => heart.getAttribute('aria-pressed'), WAIT).toBe('true');
+    expect(await heart.getAttribute('aria-label')).toBe('Remove Neon Harbor from favourites');
+    expect(new URL(page.url()).pathname).toBe('/albums'); // the card's link was not followed
+    await expect
+      .poll(async () => (await favourites()).albums.map((a) => a.id), WAIT)
+      .toContain(album.albumId);
+
+    await page.locator('[data-testid="nav-favourites"]').first().click();
+    await page.waitForURL('**/favourites');
+    const listed = page.locator(`.card-box:has(${card}) [data-testid="card-favourite"]`);
+    await expect.poll(() => listed.getAttribute('aria-pressed'), WAIT).toBe('true');
+    await listed.click();
+    await expect.poll(() => page.locator(card).count(), WAIT).toBe(0);
+    await expect
+      .poll(async () => (await favourites()).albums.map((a) => a.id), WAIT)
+      .toEqual(before);
+
+    // By keyboard, on the artists grid: Tab reaches the heart after the card's link; Space toggles.
+    await page.goto(`${server.origin}/artists`);
+    const artistCard = page.locator(`[data-artist-id="${album.artistId}"]`);
+    const artistHeart = page.locator(
+      `.card-box:has([data-artist-id="${album.artistId}"]) [data-testid="card-favourite"]`,
+    );
+    await artistCard.focus();
+    await page.keyboard.press('Tab');
+    await expect.poll(() => artistHeart.evaluate((b) => b.matches(':focus')), WAIT).toBe(true);
+    await page.keyboard.press('Space');
+    await expect.poll(() => artistHeart.getAttribute('aria-pressed'), WAIT).toBe('true');
+    await expect
+      .poll(async () => (await favourites()).artists.map((a) => a.id), WAIT)
+      .toContain(album.artistId);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => artistHeart.getAttribute('aria-pressed'), WAIT).toBe('false');
+    await expect
+      .poll(async () => (await favourites()).artists.map((a) => a.id), WAIT)
+      .not.toContain(album.artistId);
+    expect(new URL(page.url()).pathname).toBe('/artists');
+  }, 90_000);
+
   it('screenshots every view at 390 and 1280 pixels wide', async () => {
     const album = songs.find((s) => s.album === 'Neon Harbor')!;
     const views: [string, string][] = [
@@ -234,11 +290,14 @@ describe('chromium: browsing the library', () => {
       ['admin', '/admin'],
     ];
     for (const [width, height] of [
+      [320, 640],
       [390, 844],
       [1280, 800],
     ] as const) {
       await page.setViewportSize({ width, height });
       for (const [name, path] of views) {
+        // The smallest phone: only the views with cards (hearts must stay usable there).
+        if (width === 320 && !['home', 'albums', 'artists', 'favourites'].includes(name)) continue;
         await page.goto(`${server.origin}${path}`);
         await expect.poll(() => heading().count(), { timeout: 15_000 }).toBeGreaterThan(0);
         await page.waitForLoadState('networkidle');

@@ -49,6 +49,37 @@ function setUp(answers: Answer[], remembered: Record<string, string> = {}) {
 afterEach(() => vi.unstubAllGlobals());
 
 describe('the session controller', () => {
+  it('shows the library at once on a first visit (no worker yet), and waits for a registered worker', async () => {
+    const worker = (registration: unknown) =>
+      vi.stubGlobal('navigator', {
+        serviceWorker: { controller: null, getRegistration: async () => registration },
+      });
+    const pending = () => {
+      const { session, hooks } = setUp([json(200, { user: ANN })]);
+      let told = false;
+      hooks.bridge = () => ({
+        // A worker still installing: it never answers within the test.
+        signedIn: () => {
+          told = true;
+          return new Promise<undefined>(() => {});
+        },
+        signOut: async () => {},
+      });
+      void session.recheck();
+      return { session, told: () => told };
+    };
+    worker(undefined);
+    const first = pending();
+    await vi.waitFor(() => expect(first.session.status).toBe('signed-in'));
+    expect(first.told()).toBe(true); // told all the same, in the background
+
+    worker({ active: {} }); // a worker holds this browser's data: it hears of the user first
+    const later = pending();
+    await vi.waitFor(() => expect(later.told()).toBe(true));
+    await new Promise((r) => setTimeout(r, 0)); // what is queued runs: getRegistration's answer
+    expect(later.session.status).not.toBe('signed-in');
+  });
+
   it('signs in from /api/auth/me and tells the worker who it is', async () => {
     const { session, worker, memory } = setUp([json(200, { user: ANN })]);
     await session.recheck();

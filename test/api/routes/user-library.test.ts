@@ -89,6 +89,15 @@ describe('favourites', () => {
     expect((await get<Song>(lou, `/api/songs/${song('Two').id}`)).body.favourite).toBe(true);
     expect((await get<Album>(lou, `/api/albums/${album.id}`)).body.favourite).toBe(true);
     expect((await get<Artist>(lou, `/api/artists/${artist.id}`)).body.favourite).toBe(true);
+    // The lists the grids' hearts show it from: the hearted one flagged, the others not.
+    const flags = async (path: string) =>
+      Object.fromEntries(
+        (await get<Page<Album | Artist>>(lou, path)).body.items.map((x) => [x.name, x.favourite]),
+      );
+    expect(await flags('/api/albums')).toMatchObject({ Second: true });
+    expect(Object.values(await flags('/api/albums')).filter(Boolean)).toHaveLength(1);
+    expect(await flags('/api/artists')).toMatchObject({ Alpha: true });
+    expect(Object.values(await flags('/api/artists')).filter(Boolean)).toHaveLength(1);
 
     expect((await call(lou, 'DELETE', `/api/favourites/songs/${song('Two').id}`)).status).toBe(204);
     const after = (await get<Page<Song>>(lou, '/api/songs?favourite=true')).body;

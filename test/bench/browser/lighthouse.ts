@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHROMIUM_PATH } from './browser.ts';
 import { describeItems, performanceDiagnostics } from './lighthouse-details.ts';
@@ -8,6 +8,14 @@ import { repoRoot } from './server.ts';
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 export type Category = (typeof CATEGORIES)[number];
 export type Preset = 'desktop' | 'mobile';
+export const METRICS = {
+  fcp: 'first-contentful-paint',
+  lcp: 'largest-contentful-paint',
+  tbt: 'total-blocking-time',
+  si: 'speed-index',
+  cls: 'cumulative-layout-shift',
+} as const;
+export type Metric = keyof typeof METRICS;
 
 /** The flags the brief gives; Lighthouse adds its own (remote debugging, a temp profile). */
 export const LIGHTHOUSE_CHROME_FLAGS =
@@ -36,6 +44,8 @@ export interface LighthouseRun {
   diagnostics: string[];
   /** Lighthouse's CPU benchmark of this machine at the time (it expects about 1000 or more). */
   benchmarkIndex: number | null;
+  /** The lab metrics in ms (CLS unitless), from the audits of the same name. */
+  metrics: Record<Metric, number | null>;
   warnings: string[];
   reportPath: string;
 }
@@ -60,13 +70,30 @@ export async function runLighthouse(
     ...(cookie ? [`--extra-headers=${JSON.stringify({ Cookie: cookie })}`] : []),
     ...(preset === 'desktop' ? ['--preset=desktop'] : []),
   ];
-  await runBounded(join(repoRoot, 'node_modules/.bin/lighthouse'), args, {
-    cwd: repoRoot,
-    env: { ...process.env, CHROME_PATH: CHROMIUM_PATH },
-    timeoutMs: 120_000,
-    label: `lighthouse (${preset})`,
+  const run = () => {
+    rmSync(reportPath, { force: true });
+    return runBounded(join(repoRoot, 'node_modules/.bin/lighthouse'), args, {
+      cwd: repoRoot,
+      env: { ...process.env, CHROME_PATH: CHROMIUM_PATH },
+      timeoutMs: 120_000,
+      label: `lighthouse (${preset})`,
+    });
+  };
+  const warnings: string[] = [];
+  await run().catch(async (error: unknown) => {
+    // Lighthouse sometimes misses the navigation's start in its trace (flaky, seen with the
+    // desktop preset): one more try; a second NO_NAVSTART fails the run and is reported.
+    if (runtimeErrorOf(reportPath) !== 'NO_NAVSTART') throw error;
+    warnings.push('NO_NAVSTART on the first try (Lighthouse missed the navigation); retried once');
+    await run();
   });
-  return parseLighthouseReport(JSON.parse(readFileSync(reportPath, 'utf8')), preset, reportPath);
+  const parsed = parseLighthouseReport(
+    JSON.parse(readFileSync(reportPath, 'utf8')),
+    preset,
+    reportPath,
+  );
+  parsed.warnings.push(...warnings);
+  return parsed;
 }
 
 export interface Report {
@@ -86,6 +113,7 @@ export interface Audit {
   score: number | null;
   scoreDisplayMode: string;
   displayValue?: string;
+  numericValue?: number;
   errorMessage?: string;
   details?: { items?: unknown };
 }
@@ -132,7 +160,20 @@ export function parseLighthouseReport(
     failing,
     diagnostics: scores.performance === 100 ? [] : performanceDiagnostics(report.audits),
     benchmarkIndex: report.environment?.benchmarkIndex ?? null,
+    metrics: Object.fromEntries(
+      Object.entries(METRICS).map(([key, id]) => [key, report.audits[id]?.numericValue ?? null]),
+    ) as Record<Metric, number | null>,
     warnings,
     reportPath,
   } satisfies LighthouseRun;
+}
+
+/** The `runtimeError` code of the report Lighthouse wrote (it writes one when a run fails). */
+function runtimeErrorOf(reportPath: string): string | undefined {
+  if (!existsSync(reportPath)) return undefined;
+  try {
+    return (JSON.parse(readFileSync(reportPath, 'utf8')) as Report).runtimeError?.code;
+  } catch {
+    return undefined;
+  }
 }
