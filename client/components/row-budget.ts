@@ -6,8 +6,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
  * styling about 25 rows of 26 elements in one task took 40–90 ms of CPU on a quiet 2-core machine
  * and over 200 ms on a loaded one. Past the budget a row shows its placeholder for a frame or two.
  */
-const ON_SCREEN_PER_FRAME = 8;
-const OFF_SCREEN_PER_FRAME = 3;
+const ON_SCREEN_PER_FRAME = 6;
+const OFF_SCREEN_PER_FRAME = 2;
 
 /**
  * Spreads the building of a virtual list's new rows over frames, rows on screen first. The list
