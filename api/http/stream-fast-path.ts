@@ -25,13 +25,14 @@ export function createStreamFastPath(deps: StreamDeps & { authorize: StreamAutho
     if (!SONG_ID_PATTERN.test(id)) return false;
     const entry = deps.catalog.get(id);
     if (!entry) return false;
-    // A session or link verified recently, and the security headers; else h3 checks and answers.
-    if (!deps.authorize(req, res, id)) return false;
+    // A session or link verified recently, and its security headers; else h3 checks and answers.
+    const security = deps.authorize(req, id);
+    if (security === null) return false;
 
     prepareStream(deps, entry, method, nodeHeaders(req))
       .then(({ plan, object, key }) => {
         try {
-          res.writeHead(plan.status, STATUS_CODES[plan.status], plan.headers);
+          res.writeHead(plan.status, STATUS_CODES[plan.status], headerList(security, plan.headers));
         } catch (error) {
           object?.close(); // e.g. a header value Node refuses: nothing was sent yet
           throw error;
@@ -51,6 +52,20 @@ export function createStreamFastPath(deps: StreamDeps & { authorize: StreamAutho
       });
     return true;
   };
+}
+
+/**
+ * Every header of the answer as one flat list: `writeHead` then stores them in one pass instead of
+ * a `setHeader` (validate, lower-case, store) for each. The plan's own value wins a shared name.
+ */
+function headerList(
+  security: readonly (readonly [string, string])[],
+  plan: Record<string, string>,
+): string[] {
+  const list: string[] = [];
+  for (const [name, value] of security) if (!(name in plan)) list.push(name, value);
+  for (const name in plan) list.push(name, plan[name]!);
+  return list;
 }
 
 /** A `Headers`-like view of Node's parsed headers (already lower-cased), without copying them. */

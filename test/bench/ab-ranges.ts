@@ -1,5 +1,6 @@
 /**
- * Workload 1 only (random 256 KiB ranges), A/B: nginx, this tree's Tapedeck and another checkout's
+ * Workload 1 only (random 256 KiB ranges), A/B: nginx, the Node floor (peers/node-floor.mjs), this
+ * tree's Tapedeck and another checkout's
  * Tapedeck (BENCH_AB_OTHER=<path to its repository root>), alternated round by round so that the
  * load of a shared machine hits all three alike. Prints req/s per round and each ratio to nginx,
  * and requests per CPU-second of the server process (all its threads): on a machine others load,
@@ -23,6 +24,7 @@ import {
   stopChild,
   waitForHttp,
 } from './lib/processes.ts';
+import { serverCommand } from './lib/server-command.ts';
 import { startPeer } from './peers.ts';
 import { writeWavFixture } from './wav-fixture.ts';
 import { runThroughput } from './workloads/throughput.ts';
@@ -41,7 +43,7 @@ try {
   const goBinary = await buildGo(tools.go!, join(HERE, 'peers/go-server'), tmpDir, 'go-server');
   const loadgen = await buildGo(tools.go!, join(HERE, 'loadgen'), tmpDir, 'loadgen');
   const ctx = { tmpDir, musicDir, filePath, cpu: cfg.serverCpu, tools, goBinary };
-  const names = ['nginx', 'tapedeck', ...(other ? ['other'] : [])];
+  const names = ['nginx', 'node-floor', 'tapedeck', ...(other ? ['other'] : [])];
   const table: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
   const perCpu: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
   for (let round = 1; round <= rounds; round++) {
@@ -102,7 +104,7 @@ try {
 /** Another checkout's Tapedeck, started as peers.ts starts this one. */
 async function startOther(root: string, ctx: { tmpDir: string; musicDir: string; cpu: string }) {
   const port = await findFreePort();
-  const pinned = spawnPinned(ctx.cpu, process.execPath, ['--import', 'tsx', 'api/server.ts'], {
+  const pinned = spawnPinned(ctx.cpu, process.execPath, serverCommand(root), {
     cwd: root,
     env: {
       ...process.env,

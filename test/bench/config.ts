@@ -21,7 +21,7 @@ export interface BenchConfig {
 }
 
 /** `tapedeck` streams with a session cookie, `tapedeck-link` with a stream link (no cookie). */
-export const ALL_PEERS = ['nginx', 'send', 'go', 'tapedeck', 'tapedeck-link'];
+export const ALL_PEERS = ['nginx', 'send', 'node-floor', 'go', 'tapedeck', 'tapedeck-link'];
 
 export function resolveConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
   const quick = env.BENCH_QUICK === '1';

@@ -1,14 +1,14 @@
-import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { signIn, TEST_ADMIN_ENV } from '../helpers/test-auth.ts';
 import { findFreePort, type Pinned, spawnPinned, stopChild, waitForHttp } from './lib/processes.ts';
+import { serverCommand } from './lib/server-command.ts';
 import { formatNginxConf } from './peers/nginx-conf.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SEND_SERVER = fileURLToPath(new URL('./peers/send-server.mjs', import.meta.url));
-export const TAPEDECK_ENTRY = join(REPO_ROOT, 'api/server.ts');
+const NODE_FLOOR = fileURLToPath(new URL('./peers/node-floor.mjs', import.meta.url));
 
 export interface PeerContext {
   tmpDir: string;
@@ -48,8 +48,9 @@ export async function startPeer(name: string, ctx: PeerContext): Promise<Running
     await writeFile(join(dir, 'nginx.conf'), formatNginxConf(dir, port, ctx.filePath));
     const args = ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log')];
     pinned = spawnPinned(ctx.cpu, ctx.tools.nginx!, args);
-  } else if (name === 'send') {
-    const args = [...(ctx.nodeArgs ?? []), SEND_SERVER, ctx.filePath, String(port)];
+  } else if (name === 'send' || name === 'node-floor') {
+    const script = name === 'send' ? SEND_SERVER : NODE_FLOOR;
+    const args = [...(ctx.nodeArgs ?? []), script, ctx.filePath, String(port)];
     pinned = spawnPinned(ctx.cpu, process.execPath, args, { cwd: REPO_ROOT });
   } else if (name === 'go') {
     pinned = spawnPinned(ctx.cpu, ctx.goBinary, [ctx.filePath, String(port)]);
@@ -80,15 +81,13 @@ export async function startPeer(name: string, ctx: PeerContext): Promise<Running
   return { name, pid: pinned.pid, url, cookie, stop };
 }
 
-/** One node process (not `npx tsx`, which adds two parents) so its pid is the server's own. */
+/**
+ * One node process (not `npx tsx`, which adds two parents) so its pid is the server's own, running
+ * what `npm start` runs (lib/server-command.ts).
+ */
 function startTapedeck(ctx: PeerContext, port: number): Pinned {
-  if (!existsSync(TAPEDECK_ENTRY)) {
-    throw new Error(
-      `[bench] ${TAPEDECK_ENTRY} does not exist yet; run with BENCH_PEERS=nginx,send,go`,
-    );
-  }
   const cacheDir = join(ctx.tmpDir, `tapedeck-cache-${port}`);
-  const args = [...(ctx.nodeArgs ?? []), '--import', 'tsx', TAPEDECK_ENTRY];
+  const args = [...(ctx.nodeArgs ?? []), ...serverCommand()];
   return spawnPinned(ctx.cpu, process.execPath, args, {
     cwd: REPO_ROOT,
     env: {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, it } from 'vitest';
-import { type ChromiumAdapter, launchChromium } from './adapters/chromium.ts';
+import { withChromium } from './adapters/chromium.ts';
 import { ensureBuiltClient } from './lib/built-client.ts';
 import { runDetachedFill } from './scenario/detached-fill.ts';
 import { runSealedOffline } from './scenario/sealed-offline.ts';
@@ -22,12 +22,3 @@ describe('chromium: offline copies', () => {
     await withChromium((browser) => runDetachedFill(browser, clientDir));
   }, 120_000);
 });
-
-async function withChromium(scenario: (browser: ChromiumAdapter) => Promise<void>): Promise<void> {
-  const browser = await launchChromium();
-  try {
-    await scenario(browser);
-  } finally {
-    await browser.close();
-  }
-}

@@ -1,5 +1,5 @@
 import { beforeAll, describe, it } from 'vitest';
-import { type ChromiumAdapter, launchChromium } from './adapters/chromium.ts';
+import { withChromium } from './adapters/chromium.ts';
 import { ensureBuiltClient } from './lib/built-client.ts';
 import { runEtagChange } from './scenario/etag-change.ts';
 import { runEviction } from './scenario/eviction.ts';
@@ -41,13 +41,3 @@ describe('chromium: service worker lifecycle', () => {
     await withChromium((browser) => runUpdateInstallingAtLoad(browser, clientDir));
   }, 90_000);
 });
-
-/** Runs `scenario` in a fresh Chromium (own profile), closed whatever happens. */
-async function withChromium(scenario: (browser: ChromiumAdapter) => Promise<void>): Promise<void> {
-  const browser = await launchChromium();
-  try {
-    await scenario(browser);
-  } finally {
-    await browser.close();
-  }
-}

@@ -46,6 +46,8 @@ export function resolveRange(header: string | null | undefined, size: number): R
     throw new TypeError(`[range] size must be a non-negative safe integer, got ${size}`);
   }
   if (header == null) return IGNORE;
+  const single = resolveSingleRange(header, size);
+  if (single !== undefined) return single;
   const specs = parseRangeHeader(header);
   if (!specs) return IGNORE;
 
@@ -56,7 +58,7 @@ export function resolveRange(header: string | null | undefined, size: number): R
     if (range) wanted.push(range);
     else if (size === 0 && spec.first === null && spec.last !== '') wholeEmptyFile = true;
   }
-  if (wanted.length === 0) return wholeEmptyFile ? IGNORE : { kind: 'unsatisfiable' };
+  if (wanted.length === 0) return wholeEmptyFile ? IGNORE : UNSATISFIABLE;
 
   const ranges = coalesce(wanted);
   if (ranges.length > 1) {
@@ -81,6 +83,26 @@ export function firstRequestedByte(header: string | null | undefined): number | 
 }
 
 const IGNORE: RangeResolution = { kind: 'ignore' };
+const UNSATISFIABLE: RangeResolution = { kind: 'unsatisfiable' };
+/** What players and the worker send: one `first-last` or `first-`, no spaces, safe integers. */
+const SINGLE_RANGE = /^bytes=([0-9]{1,15})-([0-9]{0,15})$/;
+
+/**
+ * The common case without the general parser's lists and string compares (it is on every stream
+ * request); undefined sends anything else to the general path, whose answer this one repeats.
+ */
+function resolveSingleRange(header: string, size: number): RangeResolution | undefined {
+  const match = SINGLE_RANGE.exec(header);
+  if (match === null) return undefined;
+  const start = Number(match[1]);
+  const last = match[2] === '' ? null : Number(match[2]);
+  if (last !== null && last < start) return IGNORE; // §14.1.1: an invalid header is ignored
+  if (start >= size) return UNSATISFIABLE;
+  return {
+    kind: 'ranges',
+    ranges: [{ start, end: last === null ? size - 1 : Math.min(last, size - 1) }],
+  };
+}
 
 /** A range-spec as written: digit strings with leading zeros removed ('' is zero). */
 interface RangeSpec {

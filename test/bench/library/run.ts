@@ -6,10 +6,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { readCpuSeconds, readRssBytes } from '../lib/proc-stats.ts';
+import { serverCommand } from '../lib/server-command.ts';
 import { median, percentile } from '../lib/stats.ts';
 import { FULL_LIBRARY, generateLibrary } from './generate-library.ts';
 import { routesToMeasure } from './routes.ts';
-import { type Server, serverCommand, startServer, stop, waitForOutput } from './server.ts';
+import { type Server, startServer, stop, waitForOutput } from './server.ts';
 
 /**
  * `npm run bench:library`: Tapedeck on a generated library of 100 000 tiny tagged MP3s (1 000

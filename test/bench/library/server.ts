@@ -1,4 +1,4 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../../helpers/free-port.ts';
 import { signIn, TEST_ADMIN_ENV } from '../../helpers/test-auth.ts';
@@ -12,23 +12,6 @@ export interface Server {
   cookie: string;
   ms: number;
   output: () => string;
-}
-
-/**
- * How the server runs: as `npm start` runs it (the production build in dist-server/, built here
- * once), or with BENCH_LIBRARY_TSX=1 from the sources through tsx, as `npm run dev` does.
- */
-export function serverCommand(): string[] {
-  if (process.env.BENCH_LIBRARY_TSX === '1') return ['--import', 'tsx', 'api/server.ts'];
-  execFileSync(
-    'npx',
-    ['vite', 'build', '-c', 'api/build/vite.server.config.ts', '--logLevel', 'warn'],
-    {
-      cwd: repoRoot,
-      stdio: 'inherit',
-    },
-  );
-  return ['dist-server/server.js'];
 }
 
 /**

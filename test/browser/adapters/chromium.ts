@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { requireExecutable } from '../lib/require-executable.ts';
 import { withTimeout } from '../lib/with-timeout.ts';
-import { fromPageResult, toPageExpression } from './page-script.ts';
-import type { BrowserAdapter, LaunchOptions, PageFunction } from './types.ts';
+import { pageMethods } from './page-script.ts';
+import type { BrowserAdapter, LaunchOptions } from './types.ts';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -88,28 +88,9 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
     async version() {
       return `chromium ${context.browser()?.version() ?? 'unknown'}`;
     },
-    async open(url) {
-      await page.goto(url, { waitUntil: 'load' });
-    },
-    async reload() {
-      await page.reload({ waitUntil: 'load' });
-    },
-    async evaluate<R, A extends unknown[]>(
-      fn: PageFunction<A, R>,
-      ...args: A
-    ): Promise<Awaited<R>> {
-      const raw = await withTimeout(
-        page.evaluate(toPageExpression(fn, args)),
-        evaluateTimeoutMs,
-        `[chromium] evaluate ${fn.name || 'anonymous function'}`,
-      );
-      return fromPageResult<Awaited<R>>('chromium', raw);
-    },
+    ...pageMethods('chromium', page, evaluateTimeoutMs),
     async setViewport(width, height) {
       await page.setViewportSize({ width, height });
-    },
-    async screenshot(path) {
-      await page.screenshot({ path });
     },
     logs: () => [...lines],
     async cdp<T>(method: string, params?: Record<string, unknown>) {
@@ -129,4 +110,16 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** Runs `scenario` in a fresh Chromium (own profile), closed whatever happens. */
+export async function withChromium(
+  scenario: (browser: ChromiumAdapter) => Promise<void>,
+): Promise<void> {
+  const browser = await launchChromium();
+  try {
+    await scenario(browser);
+  } finally {
+    await browser.close();
+  }
 }

@@ -2,8 +2,8 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { type SoundServer, startPulseAudio } from '../lib/pulseaudio.ts';
 import { requireExecutable } from '../lib/require-executable.ts';
 import { withTimeout } from '../lib/with-timeout.ts';
-import { fromPageResult, toPageExpression } from './page-script.ts';
-import type { BrowserAdapter, LaunchOptions, PageFunction } from './types.ts';
+import { pageMethods } from './page-script.ts';
+import type { BrowserAdapter, LaunchOptions } from './types.ts';
 
 /** Debian's Firefox ESR through puppeteer-core (WebDriver BiDi), with its own PulseAudio null sink. */
 export async function launchFirefox(options: LaunchOptions = {}): Promise<BrowserAdapter> {
@@ -42,28 +42,9 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Browse
     async version() {
       return (await browser.version()).replace('/', ' ');
     },
-    async open(url) {
-      await page.goto(url, { waitUntil: 'load' });
-    },
-    async reload() {
-      await page.reload({ waitUntil: 'load' });
-    },
-    async evaluate<R, A extends unknown[]>(
-      fn: PageFunction<A, R>,
-      ...args: A
-    ): Promise<Awaited<R>> {
-      const raw = await withTimeout(
-        page.evaluate(toPageExpression(fn, args)),
-        evaluateTimeoutMs,
-        `[firefox] evaluate ${fn.name || 'anonymous function'}`,
-      );
-      return fromPageResult<Awaited<R>>('firefox', raw);
-    },
+    ...pageMethods('firefox', page, evaluateTimeoutMs),
     async setViewport(width, height) {
       await page.setViewport({ width, height });
-    },
-    async screenshot(path) {
-      await page.screenshot({ path });
     },
     logs: () => [...lines],
     async close() {

@@ -1,4 +1,5 @@
-import type { EngineName } from './types.ts';
+import { withTimeout } from '../lib/with-timeout.ts';
+import type { EngineName, PageFunction } from './types.ts';
 
 /**
  * Wraps a page function into one expression that every driver can evaluate the same way: it
@@ -31,4 +32,38 @@ export function fromPageResult<R>(engine: EngineName, raw: unknown): R {
   const result = JSON.parse(raw) as { ok: true; value: R } | { ok: false; error: string };
   if (!result.ok) throw new Error(`[${engine}] page error: ${result.error}`);
   return result.value;
+}
+
+/** What Playwright's and Puppeteer's pages both offer (the WebDriver adapter has its own). */
+export interface ScriptablePage {
+  goto(url: string, options: { waitUntil: 'load' }): Promise<unknown>;
+  reload(options: { waitUntil: 'load' }): Promise<unknown>;
+  evaluate(expression: string): Promise<unknown>;
+  screenshot(options: { path: string }): Promise<unknown>;
+}
+
+/** open, reload, evaluate and screenshot of a BrowserAdapter over such a page. */
+export function pageMethods(engine: EngineName, page: ScriptablePage, evaluateTimeoutMs: number) {
+  return {
+    async open(url: string) {
+      await page.goto(url, { waitUntil: 'load' });
+    },
+    async reload() {
+      await page.reload({ waitUntil: 'load' });
+    },
+    async evaluate<R, A extends unknown[]>(
+      fn: PageFunction<A, R>,
+      ...args: A
+    ): Promise<Awaited<R>> {
+      const raw = await withTimeout(
+        page.evaluate(toPageExpression(fn, args)),
+        evaluateTimeoutMs,
+        `[${engine}] evaluate ${fn.name || 'anonymous function'}`,
+      );
+      return fromPageResult<Awaited<R>>(engine, raw);
+    },
+    async screenshot(path: string) {
+      await page.screenshot({ path });
+    },
+  };
 }
