@@ -230,6 +230,8 @@ export const songRowStyles = css`
     .song-row.no-album {
       grid-template-columns: 44px minmax(0, 1fr) 2.25rem auto 2.25rem;
       gap: 0 0.35rem;
+      /* The song list's cells are 56 px here (td-song-list.ts): a taller row would overlap the next. */
+      min-height: 56px;
       padding: 6px 4px 6px 8px;
     }
     .song-row .icon-button {
