@@ -9,9 +9,12 @@ export const songRowStyles = css`
     display: grid;
     width: 100%;
     box-sizing: border-box;
-    /* The virtualizer keeps a screenful above and below: those rows skip style, layout, paint. */
-    content-visibility: auto;
-    contain-intrinsic-size: auto 64px;
+    /*
+     * A row's layout and paint stay inside it. Not content-visibility: auto: rows scrolled into the
+     * virtualizer's overhang were taken out of the layout tree and put back (display locks), which
+     * on a fast scroll cost more style work than it saved.
+     */
+    contain: layout paint style;
     grid-template-columns: 48px minmax(0, 1.6fr) minmax(0, 1fr) 2.5rem 7.5rem 3rem 2.5rem;
     align-items: center;
     gap: 0 1rem;
@@ -227,6 +230,8 @@ export const songRowStyles = css`
     .song-row.no-album {
       grid-template-columns: 44px minmax(0, 1fr) 2.25rem auto 2.25rem;
       gap: 0 0.35rem;
+      /* The song list's cells are 56 px here (td-song-list.ts): a taller row would overlap the next. */
+      min-height: 56px;
       padding: 6px 4px 6px 8px;
     }
     .song-row .icon-button {

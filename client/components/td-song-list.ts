@@ -9,6 +9,8 @@ import { baseStyles, buttonStyles } from '../styles/shared.ts';
 import { isFavourite, type ViewContext } from '../views/view-context.ts';
 import { coverStyles } from './cover.ts';
 import { editableRow, editableRowStyles } from './editable-row.ts';
+import { ghostRowStyles, renderGhostRow } from './ghost-row.ts';
+import { RowBudget } from './row-budget.ts';
 import { renderSongRow, type SongRowState, songRowStyles } from './song-row.ts';
 import { rowLayout } from './virtual-layouts.ts';
 
@@ -31,6 +33,7 @@ export class TdSongList extends LitElement {
     coverStyles,
     songRowStyles,
     editableRowStyles,
+    ghostRowStyles,
     css`
       :host {
         display: block;
@@ -38,28 +41,6 @@ export class TdSongList extends LitElement {
       .list {
         display: block;
         min-height: 64px;
-      }
-      .ghost {
-        display: flex;
-        align-items: center;
-        gap: 1rem;
-        width: 100%;
-        height: 64px;
-        padding: 8px 12px;
-      }
-      .ghost i,
-      .ghost b {
-        display: block;
-        border-radius: 8px;
-        background: var(--td-surface-2);
-      }
-      .ghost i {
-        width: 48px;
-        height: 48px;
-      }
-      .ghost b {
-        width: min(22rem, 50%);
-        height: 14px;
       }
     `,
   ];
@@ -80,6 +61,7 @@ export class TdSongList extends LitElement {
     if (width !== this._width) this._width = width;
   });
   private _layoutFor: { width: number; layout: ReturnType<typeof rowLayout> } | null = null;
+  private readonly _budget = new RowBudget(this);
 
   connectedCallback(): void {
     super.connectedCallback();
@@ -98,17 +80,18 @@ export class TdSongList extends LitElement {
     const total = this.items.length;
     // Not laid out yet: a layout for no width would put every song in one row.
     if (this._width === 0) return html`<div class="list"></div>`;
+    const key = (song: Song | undefined, index: number) =>
+      song && !this.repeats ? song.id : `${index}:${song?.id}`;
     return html`<div class="list" role="list" aria-label="Songs" @rangeChanged=${this._onRange}
-      @play-song-request=${this._onPlay}>
+      @visibilityChanged=${this._onVisible} @play-song-request=${this._onPlay}>
       ${virtualize({
         items: this.items as (Song | undefined)[],
         layout: this._layout(),
-        keyFunction: (song, index) => (song && !this.repeats ? song.id : `${index}:${song?.id}`),
+        keyFunction: key,
         renderItem: (song, index) =>
-          song
+          song && (this.editable || this._budget.admit(key(song, index), index))
             ? this._row(song, index, total)
-            : html`<div class="ghost" role="listitem"
-            aria-posinset=${index + 1} aria-setsize=${total} aria-label="Loading"><i></i><b></b></div>`,
+            : renderGhostRow(index, total),
       })}
     </div>`;
   }
@@ -159,7 +142,13 @@ export class TdSongList extends LitElement {
 
   private _onRange(event: Event): void {
     const { first, last } = event as Event & { first: number; last: number };
+    this._budget.range(first, last);
     emit(this, 'range-change', { first, last });
+  }
+
+  private _onVisible(event: Event): void {
+    const { first, last } = event as Event & { first: number; last: number };
+    this._budget.visible(first, last);
   }
 
   /** Play on from the song asked for, through the loaded songs of this list that can play. */

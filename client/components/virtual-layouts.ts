@@ -1,4 +1,5 @@
 import { GridLayout } from '@lit-labs/virtualizer/layouts/grid.js';
+import './pruning-resize-observer.ts';
 
 /**
  * Pixels rendered beyond the viewport, above and below. The virtualizer's own 1000 px meant about

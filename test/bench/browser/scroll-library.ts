@@ -126,13 +126,14 @@ function row(label: string, r: Measured, total: number): string {
     r.maxElements.toLocaleString('en'),
     `${r.cpu.longestCpuMs} ms`,
     `${r.cpu.p99CpuMs} ms`,
-    String(r.cpu.over200CpuMs),
+    `${r.cpu.over200CpuMs} / ${r.cpu.over100CpuMs} / ${r.cpu.over50CpuMs}`,
     `${r.longestTaskMs} ms (${r.tasksOver200Ms} over 200 ms)`,
   ];
   return `| ${cells.join(' | ')} |`;
 }
 
 async function main(): Promise<void> {
+  const loadAtStart = loadavg()[0]!.toFixed(1);
   const work = mkdtempSync(join(tmpdir(), 'tapedeck-bench-scroll-'));
   const servers: SyntheticServer[] = [];
   try {
@@ -159,9 +160,9 @@ async function main(): Promise<void> {
     const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(3) : 'n/a');
     console.log(`### Browsing ${SONGS.toLocaleString('en')} songs (${library.albums.toLocaleString('en')} albums) — ${new Date().toISOString().slice(0, 10)}
 
-${chromiumVersion()}, headless, ${VIEWPORT.width}×${VIEWPORT.height}, no service worker, synthetic API on loopback. Each step scrolls ${STEP_VIEWPORTS} screens and waits two frames (and, at the bottom, for the list to stop growing). Elements are counted in the whole page, shadow roots included. Task times are the renderer main thread's \`RunTask\` events of a \`toplevel\` trace: CPU time (\`tdur\`) is the page's own work; wall time also holds whatever else the shared machine ran meanwhile (load average ${loadavg()[0]!.toFixed(1)} at the end, on ${availableParallelism()} cores). Peer: the flat song list before issue 12 (git ${PEER_COMMIT}), given as long as ours took.
+${chromiumVersion()}, headless, ${VIEWPORT.width}×${VIEWPORT.height}, no service worker, synthetic API on loopback. Each step scrolls ${STEP_VIEWPORTS} screens and waits two frames (and, at the bottom, for the list to stop growing). Elements are counted in the whole page, shadow roots included. Task times come from a \`toplevel\` trace of the renderer main thread: a task is a \`RunTask\` event with the microtask checkpoint that follows it (where Lit and the virtualizer render); CPU time (\`tdur\`) is the page's own work; wall time (the page's Long Tasks API) also holds whatever else the shared machine ran meanwhile (load average ${loadAtStart} at the start, ${loadavg()[0]!.toFixed(1)} at the end, on ${availableParallelism()} cores). Peer: the flat song list before issue 12 (git ${PEER_COMMIT}), given as long as ours took.
 
-| View | Reached | Time | Most elements | Longest task (CPU) | p99 task (CPU) | Tasks over 200 ms (CPU) | Longest task (wall) |
+| View | Reached | Time | Most elements | Longest task (CPU) | p99 task (CPU) | Tasks over 200 / 100 / 50 ms (CPU) | Longest task (wall, Long Tasks API) |
 | --- | --- | --- | --- | --- | --- | --- | --- |
 ${row('Songs (ours, virtualised)', songs, SONGS)}
 ${row('Albums grid (ours, virtualised)', albums, library.albums)}

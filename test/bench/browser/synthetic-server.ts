@@ -1,10 +1,15 @@
 import { createServer, type RequestListener } from 'node:http';
 import { getQuery, getRouterParam, H3, HTTPError } from 'h3';
 import { toNodeHandler } from 'srvx/node';
+import { loadSharp } from '../../../api/covers/load-sharp.ts';
 import { placeholderSvg } from '../../../api/covers/placeholder.ts';
 import { listen } from '../../../api/http/listen.ts';
 import { registerClientRoutes } from '../../../api/routes/client-files.ts';
 import type { SyntheticLibrary } from './synthetic-library.ts';
+
+/** Distinct pictures among the albums' covers, and the sizes the client asks for (DESIGN.md). */
+const COVER_VARIANTS = 12;
+const COVER_SIZES = [64, 128, 256, 512];
 
 export interface SyntheticServer {
   url: string;
@@ -63,11 +68,29 @@ export async function startSyntheticServer(
       albums: Array.from({ length: artist.albumCount }, (_, i) => library.album(a * 10 + i)),
     };
   });
-  app.get('/api/songs/:id/cover', (e) => {
-    const id = getRouterParam(e, 'id') ?? '';
-    return new Response(placeholderSvg(id, 256), {
+  // Covers as the real server sends them: raster WebP (its placeholders are rasterised too). An SVG
+  // per album made every row's cover a document of its own on the page's main thread, a cost no
+  // real library has. A few pictures, made once per size, under a URL of each album's own.
+  const covers = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
+  const coverBytes = (seed: number, size: number) => {
+    const key = `${seed % COVER_VARIANTS}:${size}`;
+    let bytes = covers.get(key);
+    if (!bytes) {
+      const svg = placeholderSvg(`album ${seed % COVER_VARIANTS}`, size);
+      bytes = loadSharp()
+        .then((sharp) => sharp(Buffer.from(svg)).webp().toBuffer())
+        .then((buffer) => new Uint8Array(buffer));
+      covers.set(key, bytes);
+    }
+    return bytes;
+  };
+  app.get('/api/songs/:id/cover', async (e) => {
+    const index = Number(getRouterParam(e, 'id')?.slice(1)) || 0;
+    const asked = Number(getQuery(e).size);
+    const size = COVER_SIZES.includes(asked) ? asked : 256;
+    return new Response(await coverBytes(Math.floor(index / 10), size), {
       headers: {
-        'content-type': 'image/svg+xml',
+        'content-type': 'image/webp',
         'cache-control': 'public, max-age=31536000, immutable',
       },
     });
