@@ -69,7 +69,15 @@ export async function probeFormats(
 ): Promise<FormatResult[]> {
   const results: FormatResult[] = [];
   for (const song of songs) {
-    const probe = await browser.evaluate(probeFormat, song.streamUrl, song.mimeType, 1, 10_000);
+    let probe = await browser.evaluate(probeFormat, song.streamUrl, song.mimeType, 1, 10_000);
+    if (probe.canPlayType !== '' && !probe.played) {
+      // WebKitGTK's GStreamer pipeline now and then stalls a fresh element under load (seen with
+      // FLAC and MP3 after 0.1 s of a busy full-suite run, never alone): a listener presses play
+      // again, and so does the probe, once, on a new element. A format it cannot play fails twice.
+      const first = probe.error;
+      probe = await browser.evaluate(probeFormat, song.streamUrl, song.mimeType, 1, 10_000);
+      console.warn(`[${song.mimeType}] first attempt: ${first}; again: ${probe.error ?? 'played'}`);
+    }
     results.push({ id: song.id, title: song.title, mimeType: song.mimeType, ...probe });
   }
   return results.sort(
