@@ -64,8 +64,13 @@ export function createScanCoordinator(options: ScanCoordinatorOptions): ScanCoor
     );
   }, options.pollMs ?? 5000);
   poll.unref();
+  // Not `known ??= version`: a scan elsewhere may have written this version after this instance
+  // loaded its catalog and before this read answered, and its message may have come before the
+  // subscription. Reloading is cheap when nothing changed (the catalog compares its own version).
   void state.storage.getItem<string>(VERSION_KEY).then(
-    (version) => (known ??= version),
+    (version) => {
+      if (version) void reload(version);
+    },
     () => {},
   );
 
