@@ -274,6 +274,77 @@ describe('chromium: browsing the library', () => {
     expect(new URL(page.url()).pathname).toBe('/artists');
   }, 90_000);
 
+  it('taking a heart off in favourites keeps keyboard focus: on the next heart, the previous, then the heading', async () => {
+    const before = (await api<Favourites>('/api/favourites')).body;
+    const picked = songs.slice(0, 3);
+    const albums = [...new Set(songs.map((s) => s.albumId))].slice(0, 2);
+    for (const song of picked) await api(`/api/favourites/songs/${song.id}`, { method: 'PUT' });
+    for (const id of albums) await api(`/api/favourites/albums/${id}`, { method: 'PUT' });
+    for (const album of before.albums) {
+      if (!albums.includes(album.id))
+        await api(`/api/favourites/albums/${album.id}`, { method: 'DELETE' });
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${server.origin}/favourites`);
+    await expect.poll(rowIds, WAIT).toHaveLength(3);
+    const order = (await rowIds()) as string[];
+    const focused = () =>
+      page.evaluate(() => {
+        let active = document.activeElement;
+        while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+        const el = active as HTMLElement | null;
+        return {
+          testid: el?.dataset.testid ?? el?.tagName ?? null,
+          song: el?.closest<HTMLElement>('[data-song-id]')?.dataset.songId ?? null,
+          id: el?.dataset.id ?? null,
+        };
+      });
+    /** Tab from `start` until a heart has focus (a few stops: links, then the heart). */
+    const tabToHeart = async (start: string, testid: string) => {
+      await page.locator(start).focus();
+      for (let i = 0; i < 6 && (await focused()).testid !== testid; i++) {
+        await page.keyboard.press('Tab');
+      }
+      expect((await focused()).testid).toBe(testid);
+    };
+
+    // A song's heart: focus goes to the next song's heart once the row has gone.
+    await tabToHeart(`[data-song-id="${order[0]}"] [data-testid="play-song"]`, 'favourite-song');
+    expect((await focused()).song).toBe(order[0]);
+    await page.keyboard.press('Space');
+    await expect.poll(rowIds, WAIT).toEqual(order.slice(1));
+    await expect
+      .poll(focused, WAIT)
+      .toEqual({ testid: 'favourite-song', song: order[1], id: null });
+    // The last song's heart: focus goes back to the one before it.
+    await tabToHeart(`[data-song-id="${order[2]}"] [data-testid="play-song"]`, 'favourite-song');
+    await page.keyboard.press('Space');
+    await expect.poll(rowIds, WAIT).toEqual([order[1]]);
+    await expect
+      .poll(focused, WAIT)
+      .toEqual({ testid: 'favourite-song', song: order[1], id: null });
+
+    // An album card's heart: the next album's heart; the shelf's last one: the view's heading.
+    const shelf = await page
+      .locator('[data-testid="album-card"]')
+      .evaluateAll((cards) => cards.map((c) => c.getAttribute('data-album-id')!));
+    expect([...shelf].sort()).toEqual([...albums].sort());
+    await tabToHeart(`[data-album-id="${shelf[0]}"]`, 'card-favourite');
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.locator('[data-testid="album-card"]').count(), WAIT).toBe(1);
+    await expect
+      .poll(focused, WAIT)
+      .toEqual({ testid: 'card-favourite', song: null, id: shelf[1] });
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.locator('[data-testid="album-card"]').count(), WAIT).toBe(0);
+    await expect.poll(focused, WAIT).toEqual({ testid: 'H1', song: null, id: null });
+
+    // As it was: the earlier tests' favourites back, these off.
+    await api(`/api/favourites/songs/${order[1]}`, { method: 'DELETE' });
+    for (const album of before.albums)
+      await api(`/api/favourites/albums/${album.id}`, { method: 'PUT' });
+  }, 90_000);
+
   it('screenshots every view at 390 and 1280 pixels wide', async () => {
     const album = songs.find((s) => s.album === 'Neon Harbor')!;
     const views: [string, string][] = [
