@@ -345,6 +345,41 @@ describe('chromium: browsing the library', () => {
       await api(`/api/favourites/albums/${album.id}`, { method: 'PUT' });
   }, 90_000);
 
+  it('song rows fit their cells between the phone and desktop layouts (650 and 700 px wide)', async () => {
+    // The side bar shows from 900 px (index.html), so with it the list is over 640 px wide; at a
+    // 650 px viewport the list is under 640 px while the viewport is over it.
+    const cells = () =>
+      page.locator('[data-testid="song-row"]').evaluateAll((rows) => {
+        const boxes = rows
+          .map((row) => ({
+            index: Number((row as HTMLElement).dataset.index),
+            box: row.getBoundingClientRect(),
+          }))
+          .sort((a, b) => a.index - b.index);
+        // Each row's height against the distance to the next row's top: its cell's height.
+        const fits = boxes.slice(0, -1).map(({ index, box }, i) => ({
+          index,
+          row: box.height,
+          cell: boxes[i + 1]!.box.top - box.top,
+        }));
+        return { fits, listWidth: rows[0]!.closest('.list')!.getBoundingClientRect().width };
+      });
+    const widths: number[] = [];
+    for (const width of [650, 700]) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto(`${server.origin}/songs`);
+      await expect.poll(rowIds, WAIT).toHaveLength(songs.length);
+      const { fits, listWidth } = await cells();
+      widths.push(listWidth);
+      expect(fits.length).toBeGreaterThan(2);
+      for (const { index, row, cell } of fits)
+        expect({ width, index, row }).toEqual({ width, index, row: cell });
+      await page.screenshot({ path: join(SCREENSHOT_DIR, 'views', `songs-${width}.png`) });
+    }
+    expect(widths[0]).toBeLessThanOrEqual(640); // the case: a list under 640 px in a wider viewport
+    await page.setViewportSize({ width: 1280, height: 800 });
+  }, 60_000);
+
   it('screenshots every view at 390 and 1280 pixels wide', async () => {
     const album = songs.find((s) => s.album === 'Neon Harbor')!;
     const views: [string, string][] = [
