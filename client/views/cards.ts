@@ -5,6 +5,7 @@ import { coverAt } from '../lib/cover-size.ts';
 import { iconCheckCircle } from '../lib/icons.ts';
 import type { Album, Artist } from '../lib/library-types.ts';
 import { hrefs } from '../router/routes.ts';
+import { PHONE_QUERY } from '../styles/breakpoints.ts';
 import { cardHeart, cardHeartStyles } from './card-heart.ts';
 import { reachOf } from './kept-index.ts';
 import { isFavourite, type ViewContext } from './view-context.ts';
@@ -18,7 +19,7 @@ const PHONE_COVER_PX = 134;
 
 /** The cover's URL at the size the card shows it (a phone's cards are narrower). */
 function cardCover(url: string | null): string | null {
-  const phone = globalThis.matchMedia?.('(max-width: 640px)').matches ?? false;
+  const phone = globalThis.matchMedia?.(PHONE_QUERY).matches ?? false;
   return coverAt(url, phone ? PHONE_COVER_PX : COVER_PX);
 }
 
