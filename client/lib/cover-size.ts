@@ -19,3 +19,13 @@ export function coverAt(
   params.set('size', String(size));
   return `${path}?${params}`;
 }
+
+/** A card's cover is this wide (a grid cell of 176 px less its padding); on a phone about 134 px. */
+const CARD_COVER_PX = 160;
+const PHONE_CARD_COVER_PX = 134;
+
+/** The cover's URL at the size an album, artist or playlist card shows it. */
+export function cardCoverAt(url: string | null): string | null {
+  const phone = globalThis.matchMedia?.('(max-width: 640px)').matches ?? false;
+  return coverAt(url, phone ? PHONE_CARD_COVER_PX : CARD_COVER_PX);
+}

@@ -89,6 +89,7 @@ function report(events: TraceEvent[]): void {
       `${cpu.filter((ms) => ms > 50).length} over 50 ms, CPU beyond 50 ms summed ${Math.round(blocking)} ms, ` +
       `all CPU ${Math.round(cpu.reduce((a, b) => a + b, 0))} ms\n`,
   );
+  requestTimeline(events, t0);
   const tasks = all.filter((e) => (e.tdur ?? 0) / 1000 > 20);
   for (const task of tasks) {
     const inside = own.filter(
@@ -130,6 +131,31 @@ function report(events: TraceEvent[]): void {
       `${((task.ts - t0) / 1000).toFixed(0).padStart(6)} ms  cpu ${((task.tdur ?? 0) / 1000).toFixed(0).padStart(4)} ms  wall ${((task.dur ?? 0) / 1000).toFixed(0).padStart(4)}: ${top}\n`,
     );
   }
+}
+
+/**
+ * When each API request and the first covers were sent and finished (ms after navigation start):
+ * shows how deep the first screen's request chain is, whatever the machine's load.
+ */
+function requestTimeline(events: TraceEvent[], t0: number): void {
+  const sent = new Map<string, { url: string; at: number }>();
+  const lines: string[] = [];
+  for (const e of [...events].sort((a, b) => a.ts - b.ts)) {
+    const data = e.args?.data ?? {};
+    const id = String(data.requestId ?? '');
+    if (e.name === 'ResourceSendRequest') {
+      const url = String(data.url ?? '').replace(/^https?:\/\/[^/]+/, '');
+      sent.set(id, { url, at: e.ts });
+    } else if (e.name === 'ResourceFinish' && sent.has(id)) {
+      const { url, at } = sent.get(id)!;
+      sent.delete(id);
+      if (!url.startsWith('/api/') && !url.startsWith('/assets/index')) continue;
+      if (url.includes('/cover') && lines.filter((l) => l.includes('/cover')).length >= 3) continue;
+      const ms = (ts: number) => ((ts - t0) / 1000).toFixed(0).padStart(6);
+      lines.push(`${ms(at)} → ${ms(e.ts)} ms  ${url.slice(0, 90)}`);
+    }
+  }
+  process.stdout.write(`requests (sent → finished):\n${lines.join('\n')}\n`);
 }
 
 main().then(
