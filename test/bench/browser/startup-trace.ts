@@ -5,7 +5,7 @@
  * a figure to compare. Run under the shared lock:
  * `flock /tmp/tapedeck-bench.lock npx tsx test/bench/browser/startup-trace.ts`.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closeAllBrowsers, launchBrowser, signInEveryBrowser } from './browser.ts';
@@ -55,6 +55,8 @@ async function main(): Promise<void> {
     await page.waitForTimeout(Number(process.env.TRACE_TAIL_MS ?? 1500));
     await cdp.send('Tracing.end');
     await done;
+    // TRACE_DUMP=file.json keeps the raw events (for a closer look than this report).
+    if (process.env.TRACE_DUMP) writeFileSync(process.env.TRACE_DUMP, JSON.stringify(events));
     report(events);
     await browser.close();
   } finally {
