@@ -53,10 +53,24 @@ async function main(): Promise<void> {
     await page.goto(`${server.url}/`);
     await page.locator('[data-testid="album-card"] img').first().waitFor({ timeout: 20_000 });
     await page.waitForTimeout(Number(process.env.TRACE_TAIL_MS ?? 1500));
+    // The page's own FCP and LCP (at 4× CPU, unthrottled network: the request chain's depth shows).
+    const paints = await page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0;
+          new PerformanceObserver((list) => {
+            const lcp = list.getEntries().at(-1) as PerformanceEntry & { element?: Element };
+            resolve(
+              `FCP ${fcp.toFixed(0)} ms, LCP ${lcp.startTime.toFixed(0)} ms (${lcp.element?.localName ?? '?'})`,
+            );
+          }).observe({ type: 'largest-contentful-paint', buffered: true });
+        }),
+    );
     await cdp.send('Tracing.end');
     await done;
     // TRACE_DUMP=file.json keeps the raw events (for a closer look than this report).
     if (process.env.TRACE_DUMP) writeFileSync(process.env.TRACE_DUMP, JSON.stringify(events));
+    process.stdout.write(`${paints}\n`);
     report(events);
     await browser.close();
   } finally {
