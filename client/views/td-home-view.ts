@@ -112,9 +112,10 @@ export class TdHomeView extends ViewElement {
       recentSongs.length > 0 ? this._renderRecent(recentSongs) : nothing,
       shelf(
         'Recently added',
-        keep(added, 'albums').map((a, i) =>
-          albumCard(a, ctx, { eager: recentSongs.length === 0 && i < EAGER_CARDS }),
-        ),
+        // At first only the cards a wide screen shows; the rest (to the right) with the other parts.
+        keep(added, 'albums')
+          .slice(0, this._all ? undefined : EAGER_CARDS)
+          .map((a, i) => albumCard(a, ctx, { eager: recentSongs.length === 0 && i < EAGER_CARDS })),
         { href: '/albums?sort=added', label: 'All albums' },
       ),
       shelf(
