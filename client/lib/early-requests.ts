@@ -25,7 +25,10 @@ export function startEarly(
     const response = fetch(url, { ...init, headers: { accept: 'application/json' } });
     // A failure is seen by whoever takes the answer; unread, it must not be an unhandled rejection.
     response.catch(() => {});
-    started.set(url, { at: now, response });
+    const early = { at: now, response };
+    started.set(url, early);
+    // Not taken in time (another view first, or signed out): let the answer go.
+    setTimeout(() => started.get(url) === early && started.delete(url), MAX_AGE_MS);
   }
 }
 
