@@ -22,7 +22,9 @@ export function startEarly(
 ): void {
   for (const url of urls) {
     if (started.has(url)) continue;
-    const response = fetch(url, { ...init, headers: { accept: 'application/json' } });
+    const response = fetch(url, { ...init, headers: { accept: 'application/json' } }).then(
+      buffered,
+    );
     // A failure is seen by whoever takes the answer; unread, it must not be an unhandled rejection.
     response.catch(() => {});
     const early = { at: now, response };
@@ -50,4 +52,15 @@ export async function peekEarly<T>(url: string): Promise<T | null> {
   } catch {
     return null;
   }
+}
+
+/**
+ * The answer with its body read at once (small JSON): an answer nobody takes (signed out, another
+ * view first) would otherwise hold its request open, unread, until it is let go.
+ */
+async function buffered(response: Response): Promise<Response> {
+  const empty = response.status === 204 || response.status === 304;
+  const body = empty ? null : await response.arrayBuffer();
+  const { status, statusText, headers } = response;
+  return new Response(body, { status, statusText, headers });
 }

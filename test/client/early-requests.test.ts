@@ -57,4 +57,21 @@ describe('early requests (home asked for beside /api/auth/me)', () => {
     startEarly([homeUrls.favourites]);
     await expect(getJson(homeUrls.favourites)).rejects.toMatchObject({ status: 401 });
   });
+
+  it('reads each answer at once, taken or not (an unread one would hold its request open)', async () => {
+    const sent: Response[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => {
+        const response = Response.json({ error: 'signed out' }, { status: 401 });
+        sent.push(response);
+        return response;
+      }),
+    );
+    startEarly([homeUrls.playlists]);
+    await vi.waitFor(() => expect(sent[0]?.bodyUsed).toBe(true));
+    const taken = await takeEarly(homeUrls.playlists);
+    expect(taken?.status).toBe(401);
+    expect(await taken?.json()).toEqual({ error: 'signed out' });
+  });
 });
