@@ -7,7 +7,7 @@ const repoRoot = fileURLToPath(new URL('.', import.meta.url));
 const devApi = `http://127.0.0.1:${process.env.API_PORT ?? 3001}`;
 
 const VIEW_COMMON =
-  /[\\/]client[\\/](views[\\/](cards|shelf|kept-index|view-parts|view-element|view-styles|card-heart)|components[\\/](cover|song-row|song-row\.styles)|lib[\\/](format|icons-more|local-library|search))\.ts$|[\\/]lit(-html)?[\\/](directive|directive-helpers|directives[\\/](repeat|style-map))\.js$/;
+  /[\\/]client[\\/](views[\\/](cards|shelf|kept-index|view-parts|view-element|view-styles|card-heart)|components[\\/](cover|ghost-row|song-row|song-row\.styles)|lib[\\/](format|icons-more|local-library|search))\.ts$|[\\/]lit(-html)?[\\/](directive|directive-helpers|directives[\\/](repeat|style-map))\.js$/;
 
 export default defineConfig({
   root: 'client',
@@ -22,7 +22,9 @@ export default defineConfig({
           // What every browse view shares (cards, rows, covers, view base) in one chunk, not a dozen:
           // over HTTP/1.1's six connections a dozen small requests queue behind the first screen's API
           // calls (Lighthouse's mobile preset), and each one is a round trip.
-          groups: [{ name: 'view-common', test: VIEW_COMMON, includeDependenciesRecursively: false }],
+          groups: [
+            { name: 'view-common', test: VIEW_COMMON, includeDependenciesRecursively: false },
+          ],
         },
       },
     },

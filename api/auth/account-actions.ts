@@ -1,5 +1,5 @@
 import type { StateStore } from '../state/state-store.ts';
-import { removeUserLibrary } from '../user-library/remove-user.ts';
+import { removeAccountAndLibrary } from '../user-library/remove-user.ts';
 import type { AccountChanges, Accounts, UserRecord } from './accounts.ts';
 import type { OfflineKeys } from './offline-keys.ts';
 import type { SessionVerifier } from './session-verifier.ts';
@@ -52,10 +52,10 @@ export function createAccountActions({ accounts, sessions, verifier, offlineKeys
       return after;
     },
     async remove(id: string): Promise<void> {
-      const before = await accounts.remove(id);
+      // The library goes after the account (a refused removal keeps it), or later if it cannot
+      // at once: never left behind, and never a failed answer for a removal that happened.
+      const before = await removeAccountAndLibrary(state, id, () => accounts.remove(id));
       await afterChange(before, null);
-      // After the account: a refused removal (the last admin) keeps its library.
-      await removeUserLibrary(state, before.id);
     },
   };
 }

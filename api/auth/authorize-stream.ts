@@ -22,6 +22,16 @@ export type StreamAuthorizer = (
 export function createStreamAuthorizer(auth: Auth): StreamAuthorizer {
   const { config, verifier, links } = auth;
   const forLinks = new WeakMap<object, [string, string][]>();
+  // A player's range requests repeat one Cookie header: parsed once, not once per range.
+  let lastCookie: string | undefined;
+  let lastToken: string | undefined;
+  const sessionTokenOf = (cookie: string | undefined) => {
+    if (cookie !== lastCookie) {
+      lastCookie = cookie;
+      lastToken = readSessionToken(cookie);
+    }
+    return lastToken;
+  };
   return function authorizeStream(req, songId) {
     const publicHost = config.publicUrl?.host;
     if (publicHost !== undefined && req.headers.host?.toLowerCase() !== publicHost.toLowerCase()) {
@@ -34,7 +44,7 @@ export function createStreamAuthorizer(auth: Auth): StreamAuthorizer {
       if (!claims || !owner || owner.disabled || owner.generation !== claims.generation) {
         return null;
       }
-    } else if (verifier.verifyCached(readSessionToken(req.headers.cookie))?.ok !== true) {
+    } else if (verifier.verifyCached(sessionTokenOf(req.headers.cookie))?.ok !== true) {
       return null;
     }
     const secure =

@@ -1,6 +1,7 @@
 import type { H3Event } from 'h3';
 import { ConfigError } from '../config-readers.ts';
 import type { StateStore } from '../state/state-store.ts';
+import { sweepRemovedLibraries } from '../user-library/remove-user.ts';
 import { createAccountActions } from './account-actions.ts';
 import { createAccounts } from './accounts.ts';
 import type { AuthConfig } from './auth-config.ts';
@@ -32,6 +33,8 @@ export interface AuthOptions {
 }
 
 const SWEEP_MS = 60 * 60_000;
+/** Libraries of removed accounts whose deletion had to wait (remove-user.ts). */
+const LIBRARY_SWEEP_MS = 5 * 60_000;
 const DAY_MS = 24 * 3600_000;
 
 /**
@@ -59,6 +62,11 @@ export async function createAuth(options: AuthOptions) {
   };
   const sweeper = setInterval(() => void sweep().catch(() => {}), SWEEP_MS);
   sweeper.unref();
+  const sweepLibraries = () =>
+    sweepRemovedLibraries(state, async (id) => (await accounts.get(id)) !== null);
+  void sweepLibraries().catch(() => {});
+  const librarySweeper = setInterval(() => void sweepLibraries().catch(() => {}), LIBRARY_SWEEP_MS);
+  librarySweeper.unref();
 
   return {
     config,
@@ -74,6 +82,7 @@ export async function createAuth(options: AuthOptions) {
     actions: createAccountActions({ accounts, sessions, verifier, offlineKeys, state }),
     headers: createSecurityHeaders(options.clientDir),
     sweep,
+    sweepLibraries,
 
     /** Where an h3 request came from, believing forwarded headers only from TRUST_PROXY. */
     requestInfo(event: H3Event): RequestInfo {
@@ -128,6 +137,7 @@ export async function createAuth(options: AuthOptions) {
     },
     dispose() {
       clearInterval(sweeper);
+      clearInterval(librarySweeper);
       verifier.dispose();
     },
   };

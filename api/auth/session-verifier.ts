@@ -52,6 +52,9 @@ export function createSessionVerifier(options: VerifierOptions) {
   const userCacheMs = options.userCacheMs ?? 10_000;
   const sessionCache = new Map<string, { stored: SessionRecord; at: number }>();
   const userCache = new Map<string, { record: UserRecord | null; at: number }>();
+  // The stream route checks the same few tokens on every range request, and hashing each one was
+  // most of that check's cost. Only tokens of sessions found in the cache are kept.
+  const tokenHashes = new Map<string, string>();
 
   const unsubscribe = state.subscribe(CHANNEL, (message) => {
     if (message.startsWith('user:')) userCache.delete(message.slice(5));
@@ -92,7 +95,11 @@ export function createSessionVerifier(options: VerifierOptions) {
   /** Verifies a session token from memory only: undefined when the store must be asked. */
   const verifyCached = (token: string | undefined): Verdict | undefined => {
     if (!token || !TOKEN_PATTERN.test(token)) return undefined;
-    const hash = hashToken(token);
+    let hash = tokenHashes.get(token);
+    if (hash === undefined) {
+      hash = hashToken(token);
+      if (sessionCache.has(hash)) remember(tokenHashes, token, hash);
+    }
     const hit = sessionCache.get(hash);
     if (!hit || now() - hit.at >= sessionCacheMs || sessions.isExpired(hit.stored)) return;
     const user = userCached(hit.stored.userId);

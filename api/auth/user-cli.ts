@@ -20,7 +20,7 @@ async function main(args: string[]) {
   const config = loadConfig(process.env);
   if (config.stateStore === 'memory')
     throw new ConfigError('STATE_STORE=memory: nothing to manage');
-  const state = createStateStore(config);
+  const state = await createStateStore(config);
   const auth = await createAuth({ state, config: { ...config.auth, admin: undefined } });
   const find = async () => {
     const record = name ? await auth.accounts.findByUsername(name) : null;

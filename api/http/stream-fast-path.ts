@@ -2,7 +2,13 @@ import { type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:ht
 import type { StreamAuthorizer } from '../auth/authorize-stream.ts';
 import type { HeaderSource } from '../lib/http-semantics/conditional.ts';
 import { SONG_ID_PATTERN } from '../scan/song-id.ts';
-import { prepareStream, reportBodyError, type StreamDeps } from '../stream/prepare-stream.ts';
+import {
+  type PreparedStream,
+  prepareStream,
+  prepareStreamNow,
+  reportBodyError,
+  type StreamDeps,
+} from '../stream/prepare-stream.ts';
 import { writeNodeBody } from './node-body.ts';
 
 const PREFIX = '/songs/listen/';
@@ -29,29 +35,50 @@ export function createStreamFastPath(deps: StreamDeps & { authorize: StreamAutho
     const security = deps.authorize(req, id);
     if (security === null) return false;
 
-    prepareStream(deps, entry, method, nodeHeaders(req))
-      .then(({ plan, object, key }) => {
-        try {
-          res.writeHead(plan.status, STATUS_CODES[plan.status], headerList(security, plan.headers));
-        } catch (error) {
-          object?.close(); // e.g. a header value Node refuses: nothing was sent yet
-          throw error;
-        }
-        if (plan.body.kind === 'text') return void res.end(plan.body.text);
-        if (!object) return void res.end();
-        writeNodeBody(plan.body, object, res, (error) => {
-          // Cut rather than end: a body shorter than its Content-Length must not look complete.
-          if (error) res.destroy();
-          else res.end();
-          reportBodyError(deps, key, error);
-        });
-      })
-      .catch((error: unknown) => {
-        deps.log?.error('stream failed', error);
-        res.destroy();
-      });
+    const request = nodeHeaders(req);
+    const fail = (error: unknown) => {
+      deps.log?.error('stream failed', error);
+      res.destroy();
+    };
+    let ready: PreparedStream | undefined;
+    try {
+      // Most range requests find their descriptor open: answered in this call, no promise.
+      ready = prepareStreamNow(deps, entry, method, request);
+      if (ready) sendPrepared(deps, ready, security, res);
+    } catch (error) {
+      fail(error);
+      return true;
+    }
+    if (!ready) {
+      prepareStream(deps, entry, method, request)
+        .then((prepared) => sendPrepared(deps, prepared, security, res))
+        .catch(fail);
+    }
     return true;
   };
+}
+
+/** Writes the planned answer: its head, then its body from the opened object. */
+function sendPrepared(
+  deps: StreamDeps,
+  { plan, object, key }: PreparedStream,
+  security: readonly (readonly [string, string])[],
+  res: ServerResponse,
+) {
+  try {
+    res.writeHead(plan.status, STATUS_CODES[plan.status], headerList(security, plan.headers));
+  } catch (error) {
+    object?.close(); // e.g. a header value Node refuses: nothing was sent yet
+    throw error;
+  }
+  if (plan.body.kind === 'text') return void res.end(plan.body.text);
+  if (!object) return void res.end();
+  writeNodeBody(plan.body, object, res, (error) => {
+    // Cut rather than end: a body shorter than its Content-Length must not look complete.
+    if (error) res.destroy();
+    else res.end();
+    reportBodyError(deps, key, error);
+  });
 }
 
 /**

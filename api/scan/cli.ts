@@ -2,7 +2,6 @@ import { createCatalog } from '../catalog/catalog.ts';
 import { loadConfig } from '../config.ts';
 import { createPictureStore } from '../covers/picture-store.ts';
 import { createLogger } from '../log.ts';
-import { createRedisStateStore } from '../state/redis-state-store.ts';
 import { createStores } from '../storage/create-stores.ts';
 import { createScanCoordinator } from './scan-coordinator.ts';
 import { scanLibrary } from './scan-library.ts';
@@ -16,7 +15,7 @@ import { scanOptionsFor } from './scan-options.ts';
 const log = createLogger();
 try {
   const config = loadConfig(process.env);
-  const stores = createStores(config);
+  const stores = await createStores(config);
   const catalog = createCatalog(stores.catalogStorage);
   await catalog.load();
   const pictures = createPictureStore(stores.catalogStorage);
@@ -24,6 +23,7 @@ try {
   let report: Awaited<ReturnType<typeof scan>> | null;
   if (config.redisUrl) {
     // Like an instance: not while another scan runs, and the instances reload its result.
+    const { createRedisStateStore } = await import('../state/redis-state-store.ts');
     const state = createRedisStateStore(config.redisUrl);
     const coordinator = createScanCoordinator({ state, reload: async () => {}, log });
     report = await coordinator.exclusive(scan, null);

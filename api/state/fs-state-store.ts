@@ -2,9 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { createStorage } from 'unstorage';
 import fsLiteDriver from 'unstorage/drivers/fs-lite';
-import { createLocalCoordination } from './local-coordination.ts';
+import { createLocalStateStore } from './local-coordination.ts';
 import type { StateStore } from './state-store.ts';
 
 /**
@@ -13,16 +12,7 @@ import type { StateStore } from './state-store.ts';
  */
 export function createFsStateStore(dir: string, now?: () => number): StateStore {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const storage = createStorage({ driver: atomicFsDriver(dir) });
-  const local = createLocalCoordination(now);
-  return {
-    storage,
-    ...local,
-    async dispose() {
-      local.dispose();
-      await storage.dispose();
-    },
-  };
+  return createLocalStateStore(atomicFsDriver(dir), now);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createStorage, type Driver } from 'unstorage';
 import type { StateStore } from './state-store.ts';
 
 type Coordination = Pick<
@@ -9,12 +10,29 @@ type Coordination = Pick<
 const SWEEP_MS = 60_000;
 
 /**
+ * A state store of this process (fs, memory): documents through `driver`, counters, locks and
+ * pub/sub in memory.
+ */
+export function createLocalStateStore(driver: Driver, now?: () => number): StateStore {
+  const storage = createStorage({ driver });
+  const local = createLocalCoordination(now);
+  return {
+    storage,
+    ...local,
+    async dispose() {
+      local.dispose();
+      await storage.dispose();
+    },
+  };
+}
+
+/**
  * Counters, lease locks and pub/sub inside one process: what the fs and memory backends share.
  * They are only as wide as the process, which is all those backends promise (Redis spans
  * instances). Expired counters are swept every minute so a flood of distinct keys cannot grow
  * memory without bound.
  */
-export function createLocalCoordination(now: () => number = Date.now): Coordination {
+function createLocalCoordination(now: () => number = Date.now): Coordination {
   const counters = new Map<string, { count: number; expiresAt: number }>();
   const locks = new Map<string, { token: string; expiresAt: number }>();
   const channels = new Map<string, Set<(message: string) => void>>();

@@ -37,6 +37,12 @@ export interface AudioStore {
    * read fail with StaleObjectError.
    */
   open(key: string, version: string): Promise<AudioObject | null>;
+  /**
+   * Optional: `open` without a promise when the store can answer at once (the fs store, a descriptor
+   * already open and still this version); undefined means "ask `open`". On the hot path, where a
+   * promise chain per request was a measurable share of the stream route's CPU.
+   */
+  openNow?(key: string, version: string): AudioObject | undefined;
   /** Present on stores that hold copies (the chunked layout); the fs store reads the folder itself. */
   write?(
     info: AudioObjectInfo,

@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import { createStorage, type Storage } from 'unstorage';
 import fsDriver from 'unstorage/drivers/fs-lite';
 import memoryDriver from 'unstorage/drivers/memory';
-import redisDriver from 'unstorage/drivers/redis';
 import type { Config } from '../config.ts';
 import type { AudioStore } from './audio-store.ts';
 import { createChunkedAudioStore } from './chunked-audio-store.ts';
@@ -20,7 +19,10 @@ export interface Stores {
 }
 
 /** Builds the stores the configuration names. The driver is configuration, not code. */
-export function createStores(config: Config, log?: { warn(message: string): void }): Stores {
+export async function createStores(
+  config: Config,
+  log?: { warn(message: string): void },
+): Promise<Stores> {
   // With S3 the bucket is both what is scanned and what is streamed.
   const source = config.s3
     ? createS3AudioStore(config.s3)
@@ -29,7 +31,7 @@ export function createStores(config: Config, log?: { warn(message: string): void
     config.storage === 'memory'
       ? createChunkedAudioStore(createStorage({ driver: memoryDriver() }), { name: 'memory' })
       : source;
-  const catalogStorage = createStorage({ driver: catalogDriver(config) });
+  const catalogStorage = createStorage({ driver: await catalogDriver(config) });
   return {
     source,
     audio,
@@ -44,18 +46,21 @@ export function createStores(config: Config, log?: { warn(message: string): void
   };
 }
 
-function catalogDriver(config: Config) {
+async function catalogDriver(config: Config) {
   switch (config.catalogStore) {
     case 'fs':
       return fsDriver({ base: join(config.cacheDir, 'catalog') });
-    case 'redis':
-      // Every instance reads the catalog one scan wrote (see api/cluster/coordinated-scan.ts).
+    case 'redis': {
+      // Every instance reads the catalog one scan wrote (see api/scan/scan-coordinator.ts).
+      // Imported only then: the driver's ioredis costs every other start about 0.1 s of CPU.
+      const { default: redisDriver } = await import('unstorage/drivers/redis');
       return redisDriver({
         url: config.redisUrl!,
         base: 'tapedeck:catalog',
         maxRetriesPerRequest: 1,
         connectTimeout: 5000,
       });
+    }
     case 'memory':
       return memoryDriver();
   }

@@ -51,8 +51,8 @@ export function createFdCache<T extends OpenFile>(idleMs = 2000) {
     );
   }
 
-  /** Counts a new user of `current` and gives it its release and invalidate. */
-  function use(id: string, current: Entry<T>) {
+  /** Counts a new user of `current` and gives it its release and invalidate (no spread: hot path). */
+  function use(id: string, current: Entry<T>, file: T | undefined): FdLease<T> {
     current.users++;
     stats.leases++;
     clearTimeout(current.idle);
@@ -71,14 +71,14 @@ export function createFdCache<T extends OpenFile>(idleMs = 2000) {
       invalid = true;
       if (entries.get(id) === current) entries.delete(id);
     };
-    return { release, invalidate };
+    return { file: file as T, release, invalidate };
   }
 
   return {
     /** A lease on `id`'s open descriptor, without waiting; null when none is open yet. */
     lease(id: string): FdLease<T> | null {
       const entry = entries.get(id);
-      return entry?.ready ? { file: entry.ready, ...use(id, entry) } : null;
+      return entry?.ready ? use(id, entry, entry.ready) : null;
     },
     /** A lease on `id`'s descriptor, opened with `open` when there is none (or it was invalidated). */
     async acquire(id: string, open: () => Promise<T>): Promise<FdLease<T>> {
@@ -95,9 +95,10 @@ export function createFdCache<T extends OpenFile>(idleMs = 2000) {
         created.file.catch(() => entries.get(id) === created && entries.delete(id));
         entry = created;
       }
-      const handle = use(id, entry);
+      const handle = use(id, entry, undefined); // its file is set once opened
       try {
-        return { file: await entry.file, ...handle };
+        handle.file = await entry.file;
+        return handle;
       } catch (error) {
         handle.release();
         throw error;

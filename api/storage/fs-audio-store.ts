@@ -1,8 +1,8 @@
 import { type BigIntStats, closeSync, fstatSync, open as openFd, statSync } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { AudioObjectInfo, AudioStore } from './audio-store.ts';
-import { createFdCache, type FdCache } from './fd-cache.ts';
+import type { AudioObject, AudioObjectInfo, AudioStore } from './audio-store.ts';
+import { createFdCache, type FdCache, type FdLease } from './fd-cache.ts';
 import { keyPath, resolveInside, sameFingerprint, versionOf } from './fs-identity.ts';
 import { listFolder } from './fs-listing.ts';
 import { createFsObject } from './fs-object.ts';
@@ -104,15 +104,12 @@ export function createFsAudioStore(base: string, options: FsStoreOptions = {}): 
     },
     async open(key, version) {
       const id = `${key}\0${version}`;
-      // A descriptor already open is leased without a promise: the common case, on the hot path.
       const lease = descriptors.lease(id) ?? (await acquire(id, key, version));
-      if (!lease) return null;
-      if (!stillCurrent(lease.file)) {
-        lease.invalidate();
-        lease.release();
-        return null;
-      }
-      return createFsObject(lease);
+      return lease && objectIfCurrent(lease);
+    },
+    openNow(key, version) {
+      const lease = descriptors.lease(`${key}\0${version}`);
+      return lease ? (objectIfCurrent(lease) ?? undefined) : undefined;
     },
     async dispose() {
       descriptors.closeIdle();
@@ -121,6 +118,14 @@ export function createFsAudioStore(base: string, options: FsStoreOptions = {}): 
 }
 
 const NOT_THIS_VERSION = new Error('not this version');
+
+/** The leased file as an object, or null (the lease given back) when it changed since it was opened. */
+function objectIfCurrent(lease: FdLease<FsFile>): AudioObject | null {
+  if (stillCurrent(lease.file)) return createFsObject(lease);
+  lease.invalidate();
+  lease.release();
+  return null;
+}
 
 /** How often a shared descriptor's path is checked again (see stillCurrent). */
 const PATH_CHECK_MS = 1000;

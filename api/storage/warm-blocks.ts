@@ -9,6 +9,9 @@
  */
 export const WARM_BLOCK = 256 * 1024;
 
+/** Blocks kept per file, at most: 16 GiB of it (larger files are read, never kept). */
+const BLOCKS_PER_OWNER = 2 ** 16;
+
 export interface WarmBlocks {
   get(owner: object, index: number): Buffer | undefined;
   put(owner: object, index: number, block: Buffer): void;
@@ -18,7 +21,8 @@ export function createWarmBlocks(budgetBytes: number): WarmBlocks {
   const owners = new WeakMap<object, number>();
   let nextOwner = 0;
   // A Map iterates in insertion order: re-inserting on use makes its first key the least recent.
-  const blocks = new Map<string, Buffer>();
+  // Keys are numbers (owner × 2¹⁶ + block), cheaper than strings on the hot path.
+  const blocks = new Map<number, Buffer>();
   let bytes = 0;
 
   const keyOf = (owner: object, index: number) => {
@@ -27,11 +31,12 @@ export function createWarmBlocks(budgetBytes: number): WarmBlocks {
       id = nextOwner++;
       owners.set(owner, id);
     }
-    return `${id}:${index}`;
+    return id * BLOCKS_PER_OWNER + index;
   };
 
   return {
     get(owner, index) {
+      if (index >= BLOCKS_PER_OWNER) return undefined;
       const key = keyOf(owner, index);
       const block = blocks.get(key);
       if (block) {
@@ -41,7 +46,7 @@ export function createWarmBlocks(budgetBytes: number): WarmBlocks {
       return block;
     },
     put(owner, index, block) {
-      if (block.length > budgetBytes) return;
+      if (block.length > budgetBytes || index >= BLOCKS_PER_OWNER) return;
       const key = keyOf(owner, index);
       const old = blocks.get(key);
       if (old) {

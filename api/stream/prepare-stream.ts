@@ -56,6 +56,25 @@ export async function prepareStream(
   return (await attempt(deps, fresh, method, request)) ?? unavailable('the song keeps changing');
 }
 
+/**
+ * The answer without a promise when everything it needs is at hand (a text answer, or a store that
+ * opens the object at once: `AudioStore.openNow`); undefined means "use prepareStream". What it
+ * answers, prepareStream answers the same.
+ */
+export function prepareStreamNow(
+  deps: StreamDeps,
+  entry: CatalogEntry,
+  method: 'GET' | 'HEAD',
+  request: HeaderSource,
+): PreparedStream | undefined {
+  if (!deps.audio.openNow) return undefined;
+  const plan = planResponse(representationOf(entry), method, request);
+  if (plan.body.kind === 'text') return { plan, object: null, key: entry.key };
+  if (plan.body.kind === 'none') return undefined;
+  const object = deps.audio.openNow(entry.key, entry.version);
+  return object && { plan, object, key: entry.key };
+}
+
 /** The prepared answer, or null when the object is not `entry`'s version. */
 async function attempt(
   deps: StreamDeps,

@@ -1,4 +1,6 @@
-import { css, html } from 'lit';
+import { css, html, unsafeCSS } from 'lit';
+import { phoneMedia } from '../styles/breakpoints.ts';
+import { ROW_PHONE_PX, ROW_PX } from './song-row.styles.ts';
 
 /**
  * A song row's placeholder: a grey cover and line. Shown until the row's page arrives, and for a
@@ -15,7 +17,7 @@ export const ghostRowStyles = css`
     align-items: center;
     gap: 1rem;
     width: 100%;
-    height: 64px;
+    height: ${unsafeCSS(ROW_PX)}px;
     padding: 8px 12px;
   }
   .ghost i,
@@ -31,5 +33,16 @@ export const ghostRowStyles = css`
   .ghost b {
     width: min(22rem, 50%);
     height: 14px;
+  }
+  /* As tall as a song row's cell on phones (td-song-list.ts), or it would overlap the next. */
+  @media ${phoneMedia} {
+    .ghost {
+      height: ${unsafeCSS(ROW_PHONE_PX)}px;
+      padding: 6px 4px 6px 8px;
+    }
+    .ghost i {
+      width: 44px;
+      height: 44px;
+    }
   }
 `;

@@ -1,4 +1,9 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { phoneMedia } from '../styles/breakpoints.ts';
+
+/** A row's height (its list's cells are this tall: td-song-list.ts), and on phones. */
+export const ROW_PX = 64;
+export const ROW_PHONE_PX = 56;
 
 /**
  * Layout of a song row: [cover] [title/artist] [album] [heart] [offline] [duration] [menu]; album
@@ -18,7 +23,7 @@ export const songRowStyles = css`
     grid-template-columns: 48px minmax(0, 1.6fr) minmax(0, 1fr) 2.5rem 7.5rem 3rem 2.5rem;
     align-items: center;
     gap: 0 1rem;
-    min-height: 64px;
+    min-height: ${unsafeCSS(ROW_PX)}px;
     padding: 8px 12px;
     border-radius: 10px;
     cursor: pointer;
@@ -225,13 +230,13 @@ export const songRowStyles = css`
       transform: scaleY(1);
     }
   }
-  @media (max-width: 640px) {
+  @media ${phoneMedia} {
     .song-row,
     .song-row.no-album {
       grid-template-columns: 44px minmax(0, 1fr) 2.25rem auto 2.25rem;
       gap: 0 0.35rem;
-      /* The song list's cells are 56 px here (td-song-list.ts): a taller row would overlap the next. */
-      min-height: 56px;
+      /* The song list's cells are this tall here (td-song-list.ts): a taller row would overlap. */
+      min-height: ${unsafeCSS(ROW_PHONE_PX)}px;
       padding: 6px 4px 6px 8px;
     }
     .song-row .icon-button {

@@ -1,7 +1,9 @@
 import { css } from 'lit';
+import { textFieldStyles } from '../styles/text-field.ts';
 
 /** The "Add to playlist" dialog: centred on a dimmed page, its list scrolling. */
 export const pickerStyles = css`
+  ${textFieldStyles}
   :host {
     position: fixed;
     inset: 0;
@@ -66,16 +68,8 @@ export const pickerStyles = css`
     padding: 0.75rem 1rem 1rem;
     border-top: 1px solid var(--td-border);
   }
-  input {
+  form input {
     flex: 1;
-    min-width: 0;
-    min-height: 2.5rem;
-    padding: 0 0.9rem;
-    border: 1px solid var(--td-border);
-    border-radius: 999px;
-    background: var(--td-surface);
-    color: var(--td-text);
-    font: inherit;
   }
   .error {
     margin: 0 1.1rem 0.75rem;

@@ -5,18 +5,16 @@ import { guard } from 'lit/directives/guard.js';
 import { playableSongs, unavailableReason } from '../lib/availability.ts';
 import { emit, type TdEvent } from '../lib/events.ts';
 import type { Song } from '../lib/library-types.ts';
+import { PHONE_QUERY } from '../styles/breakpoints.ts';
 import { baseStyles, buttonStyles } from '../styles/shared.ts';
 import { isFavourite, type ViewContext } from '../views/view-context.ts';
 import { coverStyles } from './cover.ts';
 import { editableRow, editableRowStyles } from './editable-row.ts';
 import { ghostRowStyles, renderGhostRow } from './ghost-row.ts';
 import { RowBudget } from './row-budget.ts';
+import { ROW_PHONE_PX, ROW_PX } from './song-row.styles.ts';
 import { renderSongRow, type SongRowState, songRowStyles } from './song-row.ts';
 import { rowLayout } from './virtual-layouts.ts';
-
-/** Row heights (song-row.styles.ts: 64 px, 56 px on phones). */
-const ROW_PX = 64;
-const ROW_PHONE_PX = 56;
 
 /**
  * A virtualised list of song rows: only the rows on screen (and a few around) are in the page,
@@ -60,16 +58,32 @@ export class TdSongList extends LitElement {
     const width = Math.floor(entry?.contentRect.width ?? 0);
     if (width !== this._width) this._width = width;
   });
-  private _layoutFor: { width: number; layout: ReturnType<typeof rowLayout> } | null = null;
+  /**
+   * Phone rows are shorter. Decided by the same media query as the rows' CSS, not by the list's
+   * width: a list under 640 px in a wider viewport (641–656 px) got phone cells for desktop rows.
+   */
+  private readonly _phoneQuery = matchMedia(PHONE_QUERY);
+  @state() private _phone = this._phoneQuery.matches;
+  private readonly _onPhone = () => {
+    this._phone = this._phoneQuery.matches;
+  };
+  private _layoutFor: {
+    width: number;
+    phone: boolean;
+    layout: ReturnType<typeof rowLayout>;
+  } | null = null;
   private readonly _budget = new RowBudget(this);
 
   connectedCallback(): void {
     super.connectedCallback();
     this._resize.observe(this);
+    this._phoneQuery.addEventListener('change', this._onPhone);
+    this._onPhone();
   }
   disconnectedCallback(): void {
     super.disconnectedCallback();
     this._resize.disconnect();
+    this._phoneQuery.removeEventListener('change', this._onPhone);
   }
 
   protected willUpdate(): void {
@@ -102,10 +116,9 @@ export class TdSongList extends LitElement {
    * fast scroll through 100 000 songs, cost more than drawing them).
    */
   private _layout() {
-    const width = this._width;
-    if (this._layoutFor?.width !== width) {
-      const phone = width <= 640;
-      this._layoutFor = { width, layout: rowLayout(width, phone ? ROW_PHONE_PX : ROW_PX) };
+    const { _width: width, _phone: phone } = this;
+    if (this._layoutFor?.width !== width || this._layoutFor.phone !== phone) {
+      this._layoutFor = { width, phone, layout: rowLayout(width, phone ? ROW_PHONE_PX : ROW_PX) };
     }
     return this._layoutFor.layout;
   }

@@ -27,6 +27,9 @@ export class FavouriteChanges implements ReactiveController {
     this._put(key, on);
     try {
       await setFavourite(kind, id, on);
+      // The server has it now: a new map (same content) tells views that list from the server
+      // (favourites) to fetch again; one fetched at once may have been answered before the change.
+      if (this.changes.get(key) === on) this._put(key, on);
     } catch (error) {
       if (this.changes.get(key) !== on) return; // changed again meanwhile: that call decides
       this._put(key, before);

@@ -1,6 +1,7 @@
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import { css, html, type TemplateResult } from 'lit';
 import { cardLayout } from '../components/virtual-layouts.ts';
+import { PHONE_QUERY } from '../styles/breakpoints.ts';
 import { onCardHeartClick } from './card-heart.ts';
 import { CARD_PX, type CardOptions, EAGER_CARDS, ghostCard } from './cards.ts';
 
@@ -18,7 +19,7 @@ export function cardGrid<T>(
   onRange: (first: number, last: number) => void,
   label: string,
 ) {
-  const phone = globalThis.matchMedia?.('(max-width: 640px)').matches ?? false;
+  const phone = globalThis.matchMedia?.(PHONE_QUERY).matches ?? false;
   const onRangeChanged = (event: Event) => {
     const { first, last } = event as Event & { first: number; last: number };
     onRange(first, last);

@@ -1,23 +1,17 @@
 import { css } from 'lit';
+import { textFieldStyles } from '../styles/text-field.ts';
 
 /** The small inline forms of the playlist views (new, rename) and the delete confirmation. */
 export const formStyles = css`
+  ${textFieldStyles}
   form {
     display: flex;
     gap: 0.5rem;
     flex-wrap: wrap;
     margin: 0 12px 1rem;
   }
-  input {
+  form input {
     flex: 1 1 14rem;
-    min-width: 0;
-    min-height: 2.5rem;
-    padding: 0 0.9rem;
-    border: 1px solid var(--td-border);
-    border-radius: 999px;
-    background: var(--td-surface);
-    color: var(--td-text);
-    font: inherit;
   }
   .form-error {
     flex-basis: 100%;

@@ -10,6 +10,7 @@ import { localSongs } from '../lib/local-library.ts';
 import { fetchFavourites } from '../lib/user-api.ts';
 import '../components/td-song-list.ts';
 import { albumCard, artistCard, cardStyles } from './cards.ts';
+import { keepFocusOnUnheart } from './heart-focus.ts';
 import { keptIndex } from './kept-index.ts';
 import { keptSignature } from './list-tools.ts';
 import { shelf, shelfStyles } from './shelf.ts';
@@ -31,6 +32,18 @@ export class TdFavouritesView extends ViewElement {
     onReachability: (reachable) => this.reportReach(reachable),
   });
 
+  /** What the song list was last asked for: its key, and the hearts changed in this session. */
+  private _songsKey = '';
+  private _hearts: ViewContext['favourites'] | null = null;
+
+  constructor() {
+    super();
+    // A heart taken off here removes its card or row: focus goes on to the next one's heart.
+    this.addEventListener('favourite-request', (event) =>
+      keepFocusOnUnheart(this, event as TdEvent<'favourite-request'>),
+    );
+  }
+
   protected willUpdate(changed: PropertyValues<this>): void {
     const ctx = this.ctx;
     this._favourites.use({
@@ -38,10 +51,15 @@ export class TdFavouritesView extends ViewElement {
       fetch: (signal) => fetchFavourites(signal),
       local: () => localFavourites(ctx),
     });
-    const songHearts = [...ctx.favourites].filter(([key]) => key.startsWith('songs:'));
+    // A heart set or taken off, and again once the server has it (FavouriteChanges replaces its
+    // map then), lists the songs again (the list is the server's), keeping the rows on screen
+    // meanwhile: a blanked list would lose the keyboard focus of the next row's heart.
+    const key = JSON.stringify([ctx.online, ctx.offlineOnly && keptSignature(ctx)]);
+    const heartsChanged = key === this._songsKey && ctx.favourites !== this._hearts;
+    this._songsKey = key;
+    this._hearts = ctx.favourites;
     this._songs.use({
-      // A heart set or taken off here lists the songs again: the list is the server's.
-      key: JSON.stringify([ctx.online, ctx.offlineOnly && keptSignature(ctx), songHearts]),
+      key,
       fetch: (offset, limit, signal) => fetchSongs({ favourite: true, limit, offset }, signal),
       local: async () => localFavourites(ctx).songs.filter((s) => this._shows(s)),
       localOnly: ctx.offlineOnly,
@@ -50,7 +68,7 @@ export class TdFavouritesView extends ViewElement {
     if (old && old.epoch !== ctx.epoch) {
       this._favourites.reload();
       this._songs.refresh();
-    }
+    } else if (heartsChanged) this._songs.refresh();
   }
 
   render() {

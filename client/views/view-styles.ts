@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { ghostRowStyles } from '../components/ghost-row.ts';
 
 /** What every view shares: its heading and toolbar, the offline chip, notices, empty states. */
 export const viewStyles = css`
@@ -153,27 +154,11 @@ export const viewStyles = css`
     flex-direction: column;
     gap: 2px;
   }
-  .ghost {
-    display: flex;
-    align-items: center;
-    gap: 1rem;
-    height: 64px;
-    padding: 8px 12px;
-  }
-  .ghost i,
-  .ghost b {
-    display: block;
-    border-radius: 8px;
-    background: var(--td-surface-2);
+  /* A view's skeleton: ghost rows (ghost-row.ts, as a list shows them), pulsing while it loads. */
+  ${ghostRowStyles}
+  .skeleton .ghost i,
+  .skeleton .ghost b {
     animation: pulse 1.4s ease-in-out infinite;
-  }
-  .ghost i {
-    width: 48px;
-    height: 48px;
-  }
-  .ghost b {
-    width: min(22rem, 60%);
-    height: 14px;
   }
   @keyframes pulse {
     50% {

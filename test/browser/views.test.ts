@@ -311,6 +311,112 @@ describe('chromium: browsing the library', () => {
     expect(new URL(page.url()).pathname).toBe('/artists');
   }, 90_000);
 
+  it('taking a heart off in favourites keeps keyboard focus: on the next heart, the previous, then the heading', async () => {
+    const before = (await api<Favourites>('/api/favourites')).body;
+    const picked = songs.slice(0, 3);
+    const albums = [...new Set(songs.map((s) => s.albumId))].slice(0, 2);
+    for (const song of picked) await api(`/api/favourites/songs/${song.id}`, { method: 'PUT' });
+    for (const id of albums) await api(`/api/favourites/albums/${id}`, { method: 'PUT' });
+    for (const album of before.albums) {
+      if (!albums.includes(album.id))
+        await api(`/api/favourites/albums/${album.id}`, { method: 'DELETE' });
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${server.origin}/favourites`);
+    await expect.poll(rowIds, WAIT).toHaveLength(3);
+    const order = (await rowIds()) as string[];
+    const focused = () =>
+      page.evaluate(() => {
+        let active = document.activeElement;
+        while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+        const el = active as HTMLElement | null;
+        return {
+          testid: el?.dataset.testid ?? el?.tagName ?? null,
+          song: el?.closest<HTMLElement>('[data-song-id]')?.dataset.songId ?? null,
+          id: el?.dataset.id ?? null,
+        };
+      });
+    /** Tab from `start` until a heart has focus (a few stops: links, then the heart). */
+    const tabToHeart = async (start: string, testid: string) => {
+      await page.locator(start).focus();
+      for (let i = 0; i < 6 && (await focused()).testid !== testid; i++) {
+        await page.keyboard.press('Tab');
+      }
+      expect((await focused()).testid).toBe(testid);
+    };
+
+    // A song's heart: focus goes to the next song's heart once the row has gone.
+    await tabToHeart(`[data-song-id="${order[0]}"] [data-testid="play-song"]`, 'favourite-song');
+    expect((await focused()).song).toBe(order[0]);
+    await page.keyboard.press('Space');
+    await expect.poll(rowIds, WAIT).toEqual(order.slice(1));
+    await expect
+      .poll(focused, WAIT)
+      .toEqual({ testid: 'favourite-song', song: order[1], id: null });
+    // The last song's heart: focus goes back to the one before it.
+    await tabToHeart(`[data-song-id="${order[2]}"] [data-testid="play-song"]`, 'favourite-song');
+    await page.keyboard.press('Space');
+    await expect.poll(rowIds, WAIT).toEqual([order[1]]);
+    await expect
+      .poll(focused, WAIT)
+      .toEqual({ testid: 'favourite-song', song: order[1], id: null });
+
+    // An album card's heart: the next album's heart; the shelf's last one: the view's heading.
+    const shelf = await page
+      .locator('[data-testid="album-card"]')
+      .evaluateAll((cards) => cards.map((c) => c.getAttribute('data-album-id')!));
+    expect([...shelf].sort()).toEqual([...albums].sort());
+    await tabToHeart(`[data-album-id="${shelf[0]}"]`, 'card-favourite');
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.locator('[data-testid="album-card"]').count(), WAIT).toBe(1);
+    await expect
+      .poll(focused, WAIT)
+      .toEqual({ testid: 'card-favourite', song: null, id: shelf[1] });
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.locator('[data-testid="album-card"]').count(), WAIT).toBe(0);
+    await expect.poll(focused, WAIT).toEqual({ testid: 'H1', song: null, id: null });
+
+    // As it was: the earlier tests' favourites back, these off.
+    await api(`/api/favourites/songs/${order[1]}`, { method: 'DELETE' });
+    for (const album of before.albums)
+      await api(`/api/favourites/albums/${album.id}`, { method: 'PUT' });
+  }, 90_000);
+
+  it('song rows fit their cells between the phone and desktop layouts (650 and 700 px wide)', async () => {
+    // The side bar shows from 900 px (index.html), so with it the list is over 640 px wide; at a
+    // 650 px viewport the list is under 640 px while the viewport is over it.
+    const cells = () =>
+      page.locator('[data-testid="song-row"]').evaluateAll((rows) => {
+        const boxes = rows
+          .map((row) => ({
+            index: Number((row as HTMLElement).dataset.index),
+            box: row.getBoundingClientRect(),
+          }))
+          .sort((a, b) => a.index - b.index);
+        // Each row's height against the distance to the next row's top: its cell's height.
+        const fits = boxes.slice(0, -1).map(({ index, box }, i) => ({
+          index,
+          row: box.height,
+          cell: boxes[i + 1]!.box.top - box.top,
+        }));
+        return { fits, listWidth: rows[0]!.closest('.list')!.getBoundingClientRect().width };
+      });
+    const widths: number[] = [];
+    for (const width of [650, 700]) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto(`${server.origin}/songs`);
+      await expect.poll(rowIds, WAIT).toHaveLength(songs.length);
+      const { fits, listWidth } = await cells();
+      widths.push(listWidth);
+      expect(fits.length).toBeGreaterThan(2);
+      for (const { index, row, cell } of fits)
+        expect({ width, index, row }).toEqual({ width, index, row: cell });
+      await page.screenshot({ path: join(SCREENSHOT_DIR, 'views', `songs-${width}.png`) });
+    }
+    expect(widths[0]).toBeLessThanOrEqual(640); // the case: a list under 640 px in a wider viewport
+    await page.setViewportSize({ width: 1280, height: 800 });
+  }, 60_000);
+
   it('screenshots every view at 390 and 1280 pixels wide', async () => {
     const album = songs.find((s) => s.album === 'Neon Harbor')!;
     const views: [string, string][] = [
@@ -340,6 +446,17 @@ describe('chromium: browsing the library', () => {
         await page.waitForLoadState('networkidle');
         await page.screenshot({ path: join(SCREENSHOT_DIR, 'views', `${name}-${width}.png`) });
       }
+      if (width === 320) continue;
+      // The "Add to playlist" dialog, its new-playlist field filled in.
+      await page.goto(`${server.origin}/songs`);
+      await page.locator('[data-testid="song-menu"]').first().click();
+      await page.locator('[data-testid="menu-add-to-playlist"]').click();
+      await page.locator('[data-testid="new-playlist-name"]').fill('Sunday morning');
+      await page.screenshot({
+        path: join(SCREENSHOT_DIR, 'views', `playlist-picker-${width}.png`),
+      });
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.locator('td-playlist-picker[open]').count()).toBe(0);
     }
   }, 240_000);
 

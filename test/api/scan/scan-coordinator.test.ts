@@ -19,18 +19,23 @@ describe('scan coordination across instances', () => {
     await redis?.close();
   });
 
-  function instance(prefix: string, scan: () => Promise<void>) {
-    const state = createRedisStateStore(redis.url, { prefix });
-    stores.push(state);
+  /** `over`: the instance's own store, wrapped by the test (default: a new connection). */
+  function instance(
+    prefix: string,
+    scan: () => Promise<void>,
+    { over, pollMs = 200 }: { over?: (store: StateStore) => StateStore; pollMs?: number } = {},
+  ) {
+    const store = createRedisStateStore(redis.url, { prefix });
+    stores.push(store);
     const reloads = { count: 0 };
     const coordinator = createScanCoordinator({
-      state,
+      state: over ? over(store) : store,
       reload: async () => {
         reloads.count++;
       },
       log: quiet,
       leaseMs: 1000,
-      pollMs: 200,
+      pollMs,
     });
     const scanned = async () => {
       await scan();
@@ -82,24 +87,63 @@ describe('scan coordination across instances', () => {
     b.coordinator.dispose();
   });
 
+  it('an instance loads a scan that ended between its catalog load and its first version read', async () => {
+    // The interleaving fixed in caf42a9, made deterministic: B has loaded its catalog (before
+    // its coordinator exists); A's scan ends and publishes while B's subscription is not live yet
+    // and B's first read of the version is held back; only then does that read answer. Taking
+    // that version as already loaded (`known ??= version`) would leave B on the old catalog.
+    const a = instance('four', async () => {});
+    let openGate = () => {};
+    const gate = new Promise<void>((resolve) => {
+      openGate = resolve;
+    });
+    let heldReads = 0;
+    let answered = 0;
+    const held = (store: StateStore): StateStore => {
+      const storage = Object.create(store.storage) as StateStore['storage'];
+      // Every version read (the first, and any poll meanwhile) answers only after A's scan.
+      storage.getItem = (async (key: string) => {
+        heldReads++;
+        await gate;
+        const value = await store.storage.getItem(key);
+        answered++;
+        return value;
+      }) as StateStore['storage']['getItem'];
+      // A subscription that becomes live only after the gate: A's message is gone by then.
+      const subscribe: StateStore['subscribe'] = (channel, listener) => {
+        let stop: (() => void) | null = null;
+        let stopped = false;
+        void gate.then(() => {
+          if (!stopped) stop = store.subscribe(channel, listener);
+        });
+        return () => {
+          stopped = true;
+          stop?.();
+        };
+      };
+      return { ...store, storage, subscribe };
+    };
+    const b = instance('four', async () => {}, { over: held, pollMs: 50 });
+    await waitUntil(() => heldReads === 1, "B's first version read to be sent");
+    expect(await a.rescan()).toBe('scanned');
+    openGate();
+    // Several polls after the gate opened: they all see the version the first read saw, so
+    // without the fix none of them reloads either.
+    const sent = heldReads;
+    await waitUntil(() => answered >= sent + 3, 'B to read the version a few more times');
+    expect(b.reloads.count).toBe(1);
+    a.coordinator.dispose();
+    b.coordinator.dispose();
+  });
+
   it('an instance that missed the message catches up from the version key', async () => {
     const a = instance('three', async () => {});
-    const late = createRedisStateStore(redis.url, { prefix: 'three' });
-    stores.push(late);
     // Deaf to pub/sub: only the poll of the version can tell it.
-    const deaf: StateStore = { ...late, subscribe: () => () => {} };
-    let reloads = 0;
-    const b = createScanCoordinator({
-      state: deaf,
-      reload: async () => {
-        reloads++;
-      },
-      log: quiet,
-      pollMs: 100,
-    });
+    const deaf = (store: StateStore): StateStore => ({ ...store, subscribe: () => () => {} });
+    const b = instance('three', async () => {}, { over: deaf, pollMs: 100 });
     await a.rescan();
-    await waitUntil(() => reloads === 1, 'the poll to notice the new version');
+    await waitUntil(() => b.reloads.count === 1, 'the poll to notice the new version');
     a.coordinator.dispose();
-    b.dispose();
+    b.coordinator.dispose();
   });
 });

@@ -23,4 +23,15 @@ describe('warm blocks', () => {
     warm.put(owner, 0, Buffer.alloc(1024, 7));
     expect(warm.get(owner, 0)?.[0]).toBe(7);
   });
+
+  it('never mixes up two files’ blocks, and keeps none past 16 GiB of a file', () => {
+    const warm = createWarmBlocks(4096);
+    const [first, second] = [{}, {}];
+    warm.put(first, 0, Buffer.alloc(8, 1)); // first file's key space is taken first
+    warm.put(second, 0, Buffer.alloc(8, 2));
+    warm.put(first, 2 ** 16, Buffer.alloc(8, 3)); // would be the second file's block 0 if kept
+    expect(warm.get(second, 0)?.[0]).toBe(2);
+    expect(warm.get(first, 2 ** 16)).toBeUndefined();
+    expect(warm.get(first, 0)?.[0]).toBe(1);
+  });
 });

@@ -7,6 +7,7 @@ import { createRedisStateStore } from '../../../api/state/redis-state-store.ts';
 import type { StateStore } from '../../../api/state/state-store.ts';
 import { songsOf, startTestApi, type TestApi } from '../../helpers/api-server.ts';
 import { startTestRedis, type TestRedis } from '../../helpers/redis.ts';
+import { waitUntil } from '../../helpers/wait-until.ts';
 import { makeWav } from '../../helpers/wav-fixture.ts';
 import { addUser, json, login, sendJson } from '../auth/auth-client.ts';
 
@@ -67,6 +68,7 @@ describe.each(backends)('removing an account on the %s state store', (_, makeSta
       (await sendJson(api, 'DELETE', `/api/users/${annId}`, undefined, api.cookie)).status,
     ).toBe(204);
     expect(await keysOf(annId)).toEqual([]);
+    expect(await api.state.storage.getKeys('removed-libraries')).toEqual([]);
     expect((await keysOf(bobId)).length).toBeGreaterThanOrEqual(6); // another's library stays
 
     await addUser(api, 'ann', 'ann password');
@@ -83,4 +85,40 @@ describe.each(backends)('removing an account on the %s state store', (_, makeSta
     expect((await get('/api/plays')).body).toEqual({ items: [] });
     expect((await get('/api/queue')).body).toMatchObject({ songIds: [], updatedAt: null });
   });
+
+  it('answers 204 when the library cannot be deleted yet (its lock busy), and deletes it later, on another instance', async () => {
+    const [first] = songsOf(api.catalog);
+    const carlId = await addUser(api, 'carl', 'carl password');
+    const carl = await login(api, 'carl', 'carl password');
+    const put = await sendJson(api, 'PUT', `/api/favourites/songs/${first!.id}`, undefined, carl);
+    expect(put.status).toBe(204);
+    const keysOf = () => api.state.storage.getKeys(`library:${carlId}`);
+    expect((await keysOf()).length).toBeGreaterThan(0);
+
+    // Another request (here: the test) holds carl's library for longer than a removal waits.
+    const held = await api.state.lock(`library:${carlId}`, 60_000);
+    expect(held).not.toBeNull();
+    const removed = await sendJson(api, 'DELETE', `/api/users/${carlId}`, undefined, api.cookie);
+    expect(removed.status).toBe(204);
+    expect(await api.auth.accounts.get(carlId)).toBeNull();
+    expect((await keysOf()).length).toBeGreaterThan(0); // not yet: the lock is held
+    // The same name made again is another account: it sees nothing of carl's.
+    await addUser(api, 'carl', 'carl password');
+    const again = await login(api, 'carl', 'carl password');
+    const favourites = await sendJson(api, 'GET', '/api/favourites', undefined, again);
+    expect(json(favourites)).toEqual({ songs: [], albums: [], artists: [] });
+
+    // Released: another instance on the same state deletes it when it starts.
+    await held!.release();
+    const other = await startTestApi(FILES, 'fs', 'node', { state: makeState() });
+    try {
+      await waitUntil(async () => (await keysOf()).length === 0, "carl's library to be deleted");
+      await waitUntil(
+        async () => (await api.state.storage.getKeys('removed-libraries')).length === 0,
+        'the mark to be dropped',
+      );
+    } finally {
+      await other.close();
+    }
+  }, 60_000);
 });

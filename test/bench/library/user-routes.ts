@@ -66,7 +66,7 @@ await update.commit();
 await catalog.warm();
 // BENCH_USER_STATE=redis: the state in a redis-server started here (the revision check is a GET).
 const redis = process.env.BENCH_USER_STATE === 'redis' ? await startTestRedis() : null;
-const state = createStateStore({
+const state = await createStateStore({
   stateStore: redis ? 'redis' : 'fs',
   cacheDir,
   redisUrl: redis?.url ?? null,
