@@ -1,7 +1,15 @@
 import { registerSW } from 'virtual:pwa-register';
 import { TdApp } from './components/td-app.ts';
+import { ME_URL } from './lib/auth-api.ts';
+import { startEarly } from './lib/early-requests.ts';
 import { nextTask } from './lib/idle.ts';
 import { startSwBridge } from './sw-bridge.ts';
+import { startHomeEarly } from './views/home-requests.ts';
+
+// Who is signed in, and on `/` home's data beside it (not after it answers), asked for now: the
+// shell asks a task later, once defined (early-requests.ts hands it these answers).
+startEarly([ME_URL], { cache: 'no-store' });
+if (location.pathname === '/') startHomeEarly();
 
 // Evaluating the modules is one task; the shell's upgrade (its controllers) and its first render
 // come in later ones (see TdApp.scheduleUpdate), so no start-up task blocks input for long.

@@ -4,6 +4,7 @@ import { coverAt } from '../lib/cover-size.ts';
 import { emit } from '../lib/events.ts';
 import * as icons from '../lib/icons.ts';
 import { iconHeartFilled, iconListAdd } from '../lib/icons-more.ts';
+import { nextTask } from '../lib/idle.ts';
 import type { Song } from '../lib/library-types.ts';
 import { baseStyles, buttonStyles, rangeStyles } from '../styles/shared.ts';
 import { coverStyles, renderCover } from './cover.ts';
@@ -34,6 +35,15 @@ export class TdPlayerBar extends LitElement {
   @property({ type: Boolean }) queueOpen = false;
   /** The song playing is one of the user's favourites. */
   @property({ type: Boolean }) favourite = false;
+
+  /**
+   * The first render in a task after the one that evaluated this chunk and upgraded the element:
+   * two short tasks instead of one long one while the library is still showing (as TdApp does).
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!this.hasUpdated) await nextTask();
+    super.scheduleUpdate();
+  }
 
   render() {
     const song = this.song;

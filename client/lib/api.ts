@@ -1,4 +1,5 @@
 import { reportUnauthorized } from './auth-api.ts';
+import { takeEarly } from './early-requests.ts';
 import type {
   Album,
   AlbumDetail,
@@ -129,7 +130,9 @@ export function sendJson<T = void>(
 async function request<T>(url: string, init: RequestInit): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(url, init);
+    // A GET the entry script started already (early-requests.ts) is not asked twice.
+    const early = init.method === undefined ? takeEarly(url) : null;
+    response = await (early ?? fetch(url, init));
   } catch (error) {
     if (init.signal?.aborted) throw error;
     throw new ApiError('Could not reach the Tapedeck server.', 0);

@@ -1,4 +1,5 @@
 /** Calls to the accounts API (README, "Accounts"). Errors carry the server's reason. */
+import { takeEarly } from './early-requests.ts';
 
 export interface SessionUser {
   id: string;
@@ -29,18 +30,23 @@ export class AuthError extends Error {
   }
 }
 
+export const ME_URL = '/api/auth/me';
+
 async function send<T>(method: string, url: string, body?: unknown): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(url, {
-      method,
-      cache: 'no-store',
-      headers:
-        method === 'GET'
-          ? { accept: 'application/json' }
-          : { accept: 'application/json', 'content-type': 'application/json' },
-      body: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
-    });
+    // `/api/auth/me` is asked by the entry script already (early-requests.ts): not twice.
+    const early = method === 'GET' ? takeEarly(url) : null;
+    response = await (early ??
+      fetch(url, {
+        method,
+        cache: 'no-store',
+        headers:
+          method === 'GET'
+            ? { accept: 'application/json' }
+            : { accept: 'application/json', 'content-type': 'application/json' },
+        body: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
+      }));
   } catch {
     throw new AuthError('Can’t reach the Tapedeck server.', 0);
   }
@@ -53,7 +59,7 @@ async function send<T>(method: string, url: string, body?: unknown): Promise<T> 
 }
 
 export const authApi = {
-  me: () => send<{ user: SessionUser }>('GET', '/api/auth/me'),
+  me: () => send<{ user: SessionUser }>('GET', ME_URL),
   login: (username: string, password: string) =>
     send<{ user: SessionUser }>('POST', '/api/auth/login', { username, password }),
   setup: (username: string, password: string, token?: string) =>

@@ -1,3 +1,5 @@
+import { PHONE_QUERY } from '../styles/breakpoints.ts';
+
 /** The sizes the server resizes covers to (DESIGN.md: `?size=64|128|256|512`). */
 export const COVER_SIZES = [64, 128, 256, 512] as const;
 
@@ -18,4 +20,14 @@ export function coverAt(
   const params = new URLSearchParams(query);
   params.set('size', String(size));
   return `${path}?${params}`;
+}
+
+/** A card's cover is this wide (a grid cell of 176 px less its padding); on a phone about 134 px. */
+const CARD_COVER_PX = 160;
+const PHONE_CARD_COVER_PX = 134;
+
+/** The cover's URL at the size an album, artist or playlist card shows it. */
+export function cardCoverAt(url: string | null): string | null {
+  const phone = globalThis.matchMedia?.(PHONE_QUERY).matches ?? false;
+  return coverAt(url, phone ? PHONE_CARD_COVER_PX : CARD_COVER_PX);
 }

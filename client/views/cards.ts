@@ -1,27 +1,17 @@
 import { css, html, nothing } from 'lit';
 import type { PlaylistSummary } from '../../api/user-library/types.ts';
 import { coverStyles, renderCover } from '../components/cover.ts';
-import { coverAt } from '../lib/cover-size.ts';
+import { cardCoverAt as cardCover } from '../lib/cover-size.ts';
 import { iconCheckCircle } from '../lib/icons.ts';
 import type { Album, Artist } from '../lib/library-types.ts';
 import { hrefs } from '../router/routes.ts';
-import { PHONE_QUERY } from '../styles/breakpoints.ts';
 import { cardHeart, cardHeartStyles } from './card-heart.ts';
 import { reachOf } from './kept-index.ts';
 import { isFavourite, type ViewContext } from './view-context.ts';
 import { plural } from './view-parts.ts';
 
-/** Grid cells are about this wide. */
+/** Grid cells are about this wide (their cover: `cardCoverAt`). */
 export const CARD_PX = 176;
-/** A card's cover is this wide (less the card's padding), on a phone about 134 px. */
-const COVER_PX = CARD_PX - 16;
-const PHONE_COVER_PX = 134;
-
-/** The cover's URL at the size the card shows it (a phone's cards are narrower). */
-function cardCover(url: string | null): string | null {
-  const phone = globalThis.matchMedia?.(PHONE_QUERY).matches ?? false;
-  return coverAt(url, phone ? PHONE_COVER_PX : COVER_PX);
-}
 
 /** How a card shows what can play offline. */
 export interface CardReach {

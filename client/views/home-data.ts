@@ -1,11 +1,11 @@
 import type { PlaylistSummary } from '../../api/user-library/types.ts';
-import { fetchAlbums } from '../lib/api.ts';
-import type { Album, Favourites, Song } from '../lib/library-types.ts';
+import { getJson } from '../lib/api.ts';
+import type { Album, Favourites, Page, Song } from '../lib/library-types.ts';
 import { localSongs } from '../lib/local-library.ts';
-import { fetchFavourites, fetchPlaylists, fetchPlays } from '../lib/user-api.ts';
+import type { Play } from '../lib/user-api.ts';
+import { homeUrls, SHELF } from './home-requests.ts';
 
 const RECENT_SONGS = 8;
-const SHELF = 12;
 
 export interface HomeData {
   recent: Song[];
@@ -27,15 +27,19 @@ export async function loadHome(
   signal: AbortSignal,
 ): Promise<HomeData> {
   const [recent, added, favourites, playlists] = await Promise.all([
-    fetchPlays(30, signal)
+    getJson<{ items: Play[] }>(homeUrls.plays, signal)
       .then((page) => unique(page.items.map((item) => item.song)).slice(0, RECENT_SONGS))
       .catch(() => (online ? [] : localSongs(kept).slice(0, RECENT_SONGS))),
-    fetchAlbums({ sort: 'added', limit: SHELF }, signal).then(
+    getJson<Page<Album>>(homeUrls.added, signal).then(
       (page) => page.items,
       () => null,
     ),
-    fetchFavourites(signal).catch(() => ({ songs: [], albums: [], artists: [] })),
-    fetchPlaylists(signal).then(
+    getJson<Favourites>(homeUrls.favourites, signal).catch(() => ({
+      songs: [],
+      albums: [],
+      artists: [],
+    })),
+    getJson<{ items: PlaylistSummary[] }>(homeUrls.playlists, signal).then(
       (page) => page.items.slice(0, SHELF),
       () => [],
     ),

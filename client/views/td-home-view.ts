@@ -56,6 +56,12 @@ export class TdHomeView extends ViewElement {
 
   /** Null until the four parts have answered. */
   @state() private _data: HomeData | null = null;
+  /**
+   * Whether every part shows: the first data renders only the top part (the first screen, the
+   * largest paint) and the rest a frame later, so no one task styles and lays out all of home.
+   */
+  @state() private _all = false;
+  private _allScheduled = false;
   private _abort = new AbortController();
   private _loadedFor = '';
 
@@ -102,47 +108,56 @@ export class TdHomeView extends ViewElement {
     );
     const nothingYet =
       recentSongs.length + added.length + favAlbums.length + playlists.length === 0;
-    return html`
-      ${recentSongs.length > 0 ? this._renderRecent(recentSongs) : nothing}
-      ${shelf(
+    const parts = [
+      recentSongs.length > 0 ? this._renderRecent(recentSongs) : nothing,
+      shelf(
         'Recently added',
-        keep(added, 'albums').map((a, i) =>
-          albumCard(a, ctx, { eager: recentSongs.length === 0 && i < EAGER_CARDS }),
-        ),
+        // At first only the cards a wide screen shows; the rest (to the right) with the other parts.
+        keep(added, 'albums')
+          .slice(0, this._all ? undefined : EAGER_CARDS)
+          .map((a, i) => albumCard(a, ctx, { eager: recentSongs.length === 0 && i < EAGER_CARDS })),
         { href: '/albums?sort=added', label: 'All albums' },
-      )}
-      ${shelf(
+      ),
+      shelf(
         'Favourite albums',
         favAlbums.map((a) => albumCard(a, ctx)),
         { href: '/favourites', label: 'All favourites' },
-      )}
-      ${shelf(
+      ),
+      shelf(
         'Favourite artists',
         favArtists.map((a) => artistCard(a, ctx)),
-      )}
-      ${
-        ctx.offlineOnly
-          ? nothing
-          : shelf(
-              'Playlists',
-              playlists.map((p) => playlistCard(p)),
-              { href: '/playlists', label: 'All playlists' },
+      ),
+      ctx.offlineOnly
+        ? nothing
+        : shelf(
+            'Playlists',
+            playlists.map((p) => playlistCard(p)),
+            { href: '/playlists', label: 'All playlists' },
+          ),
+      nothingYet
+        ? ctx.online
+          ? emptyState(
+              'Welcome to Tapedeck',
+              'Browse your albums and artists, or play any song: what you play shows up here.',
             )
-      }
-      ${
-        nothingYet
-          ? ctx.online
-            ? emptyState(
-                'Welcome to Tapedeck',
-                'Browse your albums and artists, or play any song: what you play shows up here.',
-              )
-            : emptyState(
-                'You’re offline',
-                'What you played on this device shows up here and still plays.',
-              )
-          : nothing
-      }
-    `;
+          : emptyState(
+              'You’re offline',
+              'What you played on this device shows up here and still plays.',
+            )
+        : nothing,
+    ].filter((part) => part !== nothing);
+    return this._all ? parts : parts.slice(0, 1);
+  }
+
+  protected updated(): void {
+    // The first part painted, the rest (below it: nothing above moves) in a task after that frame.
+    if (this._all || this._data === null || !this.ctx.ready || this._allScheduled) return;
+    this._allScheduled = true;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        this._all = true;
+      }),
+    );
   }
 
   private _renderRecent(songs: Song[]) {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Page, Route } from 'playwright-core';
+import type { Page, Request, Response, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ChromiumAdapter, launchChromium } from './adapters/chromium.ts';
 import { ensureBuiltClient } from './lib/built-client.ts';
@@ -140,6 +140,43 @@ describe('chromium: browsing the library', () => {
     await page.goto(`${server.origin}/no/such/page`);
     await expect.poll(() => heading().textContent()).toBe('Page not found');
   }, 120_000);
+
+  it('asks for home’s data beside /api/auth/me, not after it answers, and shows it', async () => {
+    // The order requests were sent in, and how many had been sent when /api/auth/me answered.
+    const sent: string[] = [];
+    let sentWhenMeAnswered = -1;
+    const onRequest = (request: Request) => {
+      const url = new URL(request.url());
+      if (url.pathname.startsWith('/api/')) sent.push(url.pathname + url.search);
+    };
+    const onResponse = (response: Response) => {
+      const first = sentWhenMeAnswered < 0;
+      if (first && new URL(response.url()).pathname === '/api/auth/me') {
+        sentWhenMeAnswered = sent.length;
+      }
+    };
+    page.on('request', onRequest);
+    page.on('response', onResponse);
+    try {
+      await page.goto(`${server.origin}/`);
+      await expect.poll(() => page.locator('[data-testid="album-card"]').count()).toBe(3);
+    } finally {
+      page.off('request', onRequest);
+      page.off('response', onResponse);
+    }
+    const home = [
+      '/api/plays?limit=30',
+      '/api/albums?limit=12&sort=added',
+      '/api/favourites',
+      '/api/playlists',
+    ];
+    for (const url of home) {
+      expect(sent.indexOf(url), `${url} in ${sent.join(' ')}`).toBeGreaterThanOrEqual(0);
+      expect(sent.indexOf(url), `${url} sent before /api/auth/me answered`).toBeLessThan(
+        sentWhenMeAnswered,
+      );
+    }
+  }, 60_000);
 
   it('makes a playlist from song menus, reorders it by keyboard and by drag, plays, renames and deletes it', async () => {
     const [a, b, c] = songs.filter((s) => s.mimeType === 'audio/mpeg');

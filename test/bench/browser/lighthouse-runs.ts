@@ -3,9 +3,10 @@
  * preset `--runs=N` times (default 5, presets alternating so a busy spell hits both) and prints the
  * median and the spread (min–max) of each score and metric, with the load average.
  * Run under the shared lock: `flock /tmp/tapedeck-bench.lock npx tsx test/bench/browser/lighthouse-runs.ts --runs=5`.
- * Add `--keep` to print where the JSON reports are (they are kept in any case).
+ * Add `--keep` to print where the JSON reports are (they are kept in any case), `--signed-out` to
+ * score the sign-in page a stranger sees (no cookie; its console errors are printed).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -25,6 +26,7 @@ const RUN_LIMIT_MS = 8 * 60_000;
 async function main(): Promise<number> {
   const runs = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? 5);
   if (!Number.isInteger(runs) || runs < 1 || runs > 15) throw new Error('--runs=1…15');
+  const signedOut = process.argv.includes('--signed-out');
   const work = mkdtempSync(join(tmpdir(), 'tapedeck-lh-'));
   const reports = join(tmpdir(), `tapedeck-lighthouse-runs-${Date.now()}`);
   let server: BenchServer | null = null;
@@ -44,7 +46,9 @@ async function main(): Promise<number> {
       for (const preset of PRESETS) {
         const dir = join(reports, `${preset}-${i}`);
         try {
-          const run = await runLighthouse(`${server.url}/`, preset, dir, server.cookie);
+          const cookie = signedOut ? undefined : server.cookie;
+          const run = await runLighthouse(`${server.url}/`, preset, dir, cookie);
+          if (signedOut) log(`${preset} #${i + 1} console errors: ${consoleErrors(run)}`);
           results.get(preset)!.push(run);
           log(
             `${preset} #${i + 1}: ${summary(run)}${run.warnings.length ? ` (${run.warnings.join('; ')})` : ''}`,
@@ -57,7 +61,7 @@ async function main(): Promise<number> {
     }
     const loadEnd = loadavg();
     const lines = [
-      `Lighthouse, ${runs} runs per preset, signed in; load average ${fmtLoad(loadStart)} at the start, ${fmtLoad(loadEnd)} at the end (2 cores)`,
+      `Lighthouse, ${runs} runs per preset, ${signedOut ? 'signed out' : 'signed in'}; load average ${fmtLoad(loadStart)} at the start, ${fmtLoad(loadEnd)} at the end (2 cores)`,
       '',
       '| Preset | Performance | Accessibility | Best practices | SEO | FCP | LCP | TBT | Speed index | CLS | Runs |',
       '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
@@ -107,6 +111,29 @@ function summary(run: LighthouseRun): string {
   const m = run.metrics;
   const scores = CATEGORIES.map((c) => run.scores[c]).join('/');
   return `${scores} FCP ${Math.round(m.fcp ?? 0)} LCP ${Math.round(m.lcp ?? 0)} TBT ${Math.round(m.tbt ?? 0)} SI ${Math.round(m.si ?? 0)} CLS ${(m.cls ?? 0).toFixed(3)} bench ${run.benchmarkIndex}`;
+}
+
+/** What Lighthouse's `errors-in-console` audit listed, in short. */
+function consoleErrors(run: LighthouseRun): string {
+  const report = JSON.parse(readFileSync(run.reportPath, 'utf8')) as {
+    audits: Record<
+      string,
+      {
+        details?: {
+          items?: Array<{
+            source?: string;
+            description?: string;
+            sourceLocation?: { url?: string };
+          }>;
+        };
+      }
+    >;
+  };
+  const items = report.audits['errors-in-console']?.details?.items ?? [];
+  if (items.length === 0) return 'none';
+  return items
+    .map((i) => `${i.source}: ${i.description} (${i.sourceLocation?.url ?? '?'})`)
+    .join('; ');
 }
 
 function fmtLoad(values: number[]): string {

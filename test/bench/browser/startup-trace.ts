@@ -5,7 +5,7 @@
  * a figure to compare. Run under the shared lock:
  * `flock /tmp/tapedeck-bench.lock npx tsx test/bench/browser/startup-trace.ts`.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closeAllBrowsers, launchBrowser, signInEveryBrowser } from './browser.ts';
@@ -53,8 +53,24 @@ async function main(): Promise<void> {
     await page.goto(`${server.url}/`);
     await page.locator('[data-testid="album-card"] img').first().waitFor({ timeout: 20_000 });
     await page.waitForTimeout(Number(process.env.TRACE_TAIL_MS ?? 1500));
+    // The page's own FCP and LCP (at 4× CPU, unthrottled network: the request chain's depth shows).
+    const paints = await page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0;
+          new PerformanceObserver((list) => {
+            const lcp = list.getEntries().at(-1) as PerformanceEntry & { element?: Element };
+            resolve(
+              `FCP ${fcp.toFixed(0)} ms, LCP ${lcp.startTime.toFixed(0)} ms (${lcp.element?.localName ?? '?'})`,
+            );
+          }).observe({ type: 'largest-contentful-paint', buffered: true });
+        }),
+    );
     await cdp.send('Tracing.end');
     await done;
+    // TRACE_DUMP=file.json keeps the raw events (for a closer look than this report).
+    if (process.env.TRACE_DUMP) writeFileSync(process.env.TRACE_DUMP, JSON.stringify(events));
+    process.stdout.write(`${paints}\n`);
     report(events);
     await browser.close();
   } finally {
@@ -89,6 +105,7 @@ function report(events: TraceEvent[]): void {
       `${cpu.filter((ms) => ms > 50).length} over 50 ms, CPU beyond 50 ms summed ${Math.round(blocking)} ms, ` +
       `all CPU ${Math.round(cpu.reduce((a, b) => a + b, 0))} ms\n`,
   );
+  requestTimeline(events, t0);
   const tasks = all.filter((e) => (e.tdur ?? 0) / 1000 > 20);
   for (const task of tasks) {
     const inside = own.filter(
@@ -130,6 +147,31 @@ function report(events: TraceEvent[]): void {
       `${((task.ts - t0) / 1000).toFixed(0).padStart(6)} ms  cpu ${((task.tdur ?? 0) / 1000).toFixed(0).padStart(4)} ms  wall ${((task.dur ?? 0) / 1000).toFixed(0).padStart(4)}: ${top}\n`,
     );
   }
+}
+
+/**
+ * When each API request and the first covers were sent and finished (ms after navigation start):
+ * shows how deep the first screen's request chain is, whatever the machine's load.
+ */
+function requestTimeline(events: TraceEvent[], t0: number): void {
+  const sent = new Map<string, { url: string; at: number }>();
+  const lines: string[] = [];
+  for (const e of [...events].sort((a, b) => a.ts - b.ts)) {
+    const data = e.args?.data ?? {};
+    const id = String(data.requestId ?? '');
+    if (e.name === 'ResourceSendRequest') {
+      const url = String(data.url ?? '').replace(/^https?:\/\/[^/]+/, '');
+      sent.set(id, { url, at: e.ts });
+    } else if (e.name === 'ResourceFinish' && sent.has(id)) {
+      const { url, at } = sent.get(id)!;
+      sent.delete(id);
+      if (!url.startsWith('/api/') && !url.startsWith('/assets/index')) continue;
+      if (url.includes('/cover') && lines.filter((l) => l.includes('/cover')).length >= 3) continue;
+      const ms = (ts: number) => ((ts - t0) / 1000).toFixed(0).padStart(6);
+      lines.push(`${ms(at)} → ${ms(e.ts)} ms  ${url.slice(0, 90)}`);
+    }
+  }
+  process.stdout.write(`requests (sent → finished):\n${lines.join('\n')}\n`);
 }
 
 main().then(
