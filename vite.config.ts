@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
+import { firstLoadHints } from './client/tools/first-load-hints.ts';
 
 const repoRoot = fileURLToPath(new URL('.', import.meta.url));
 /** In dev, the API runs beside Vite (see `npm run dev`) and Vite proxies to it. */
@@ -31,6 +32,7 @@ export default defineConfig({
   },
   server: { proxy: { '/api': devApi, '/songs': devApi } },
   plugins: [
+    firstLoadHints(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: '../sw',

@@ -1,7 +1,8 @@
 import { registerSW } from 'virtual:pwa-register';
+import { ME_URL } from '../api/lib/first-screen.ts';
 import { TdApp } from './components/td-app.ts';
-import { ME_URL } from './lib/auth-api.ts';
 import { startEarly } from './lib/early-requests.ts';
+import { firstScreenShown } from './lib/first-screen-shown.ts';
 import { nextTask } from './lib/idle.ts';
 import { startSwBridge } from './sw-bridge.ts';
 import { startHomeEarly } from './views/home-requests.ts';
@@ -10,6 +11,7 @@ import { startHomeEarly } from './views/home-requests.ts';
 // shell asks a task later, once defined (early-requests.ts hands it these answers).
 startEarly([ME_URL], { cache: 'no-store' });
 if (location.pathname === '/') startHomeEarly();
+else firstScreenShown(); // only home's first screen is waited for
 
 // Evaluating the modules is one task; the shell's upgrade (its controllers) and its first render
 // come in later ones (see TdApp.scheduleUpdate), so no start-up task blocks input for long.

@@ -9,6 +9,7 @@ import {
   type WorkerToPage,
 } from '../sw/protocol.ts';
 import { sameRecords } from './lib/equal.ts';
+import { afterFirstScreen } from './lib/first-screen-shown.ts';
 import { whenIdle } from './lib/idle.ts';
 import { activeWorker, askWorker, wipeFromPage } from './sw-ask.ts';
 import { watchWaiting } from './sw-waiting.ts';
@@ -60,8 +61,9 @@ export class SwBridge extends EventTarget {
 
   /**
    * A page the worker already controls listens and asks for the songs' states at once (rows show
-   * what plays offline from the start). Registering the worker waits until the page is idle: it
-   * costs the start-up task time, and on a first visit there is nothing to ask yet.
+   * what plays offline from the start). Registering the worker waits until the first screen is
+   * shown and the page is idle: it costs start-up task time, its downloads would compete with the
+   * first covers, and on a first visit there is nothing to ask yet.
    */
   constructor(registerSW?: RegisterSW) {
     super();
@@ -75,7 +77,7 @@ export class SwBridge extends EventTarget {
         if (!this.statesKnown) this._publish(true);
       }, STATES_TIMEOUT_MS);
     }
-    whenIdle(() => this._register(), 1000);
+    void afterFirstScreen().then(() => whenIdle(() => this._register(), 1000));
   }
 
   /**

@@ -3,6 +3,7 @@ import { resolve, sep } from 'node:path';
 import { type H3, type H3Event, HTTPError, serveStatic } from 'h3';
 import mime from 'mime';
 import { ASSET_ENCODINGS, createCompressedAssets } from '../lib/compressed-assets.ts';
+import { firstScreenDocument } from './first-screen.ts';
 
 /** Types `mime` lacks or gets wrong for a PWA. */
 const TYPES: Record<string, string> = { '.webmanifest': 'application/manifest+json' };
@@ -11,7 +12,8 @@ const TYPES: Record<string, string> = { '.webmanifest': 'application/manifest+js
  * Serves the built client, brotli- or gzip-compressed where the browser accepts it. Hashed assets
  * are cached for a year; everything else (index.html, the service worker, the manifest) is
  * revalidated so updates reach users. Unknown navigations get index.html (the client routes
- * itself); unknown API or stream paths get a JSON 404.
+ * itself); unknown API or stream paths get a JSON 404. A signed-in browser's navigation gets the
+ * shell with its first screen's answers inside (first-screen.ts), never stored by any cache.
  */
 export function registerClientRoutes(app: H3, { clientDir }: { clientDir: string }) {
   const root = resolve(clientDir);
@@ -59,19 +61,35 @@ export function registerClientRoutes(app: H3, { clientDir }: { clientDir: string
     });
   }
 
-  app.get('/**', async (event) => {
-    const served = await serveFile(event);
-    if (served) return served;
-    if (!acceptsHtml(event)) throw HTTPError.status(404, 'Not Found', { message: 'no such file' });
-    event.res.headers.set('cache-control', 'no-cache');
-    event.res.headers.set('content-type', 'text/html; charset=utf-8');
-    return readFile(resolve(root, 'index.html'), 'utf8').catch(() => {
+  const readShell = () =>
+    readFile(resolve(root, 'index.html'), 'utf8').catch(() => {
       throw HTTPError.status(503, 'Service Unavailable', {
         message: 'the client is not built: run `npm run build`',
       });
     });
+
+  /** The shell for this navigation: with the first screen inside when signed in. */
+  async function serveShell(event: H3Event, plain: boolean): Promise<string | null> {
+    const personal = await firstScreenDocument(app, event, readShell);
+    if (!personal && !plain) return null;
+    event.res.headers.set('cache-control', personal ? 'no-store' : 'no-cache');
+    event.res.headers.set('content-type', 'text/html; charset=utf-8');
+    return personal ?? readShell();
+  }
+
+  app.get('/**', async (event) => {
+    const path = event.url.pathname;
+    const personal = SHELL_PATHS.has(path) ? await serveShell(event, false) : null;
+    if (personal) return personal;
+    const served = await serveFile(event);
+    if (served) return served;
+    if (!acceptsHtml(event)) throw HTTPError.status(404, 'Not Found', { message: 'no such file' });
+    return serveShell(event, true);
   });
 }
+
+/** Paths that are index.html itself (the other navigations fall back to it). */
+const SHELL_PATHS = new Set(['/', '/index.html']);
 
 function cacheControlFor(id: string): string {
   return id.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import type { SessionController } from '../controllers/session.ts';
+import { afterFirstScreen } from '../lib/first-screen-shown.ts';
 
 /** The account parts of the shell, each in its own chunk: the first load stays the library's. */
 const parts = {
@@ -38,6 +39,6 @@ export function renderSessionGate(session: SessionController) {
 /** The header's account button, once signed in. */
 export function renderAccountMenu(session: SessionController) {
   if (!session.user) return nothing;
-  loadAuthPart('td-account-menu');
+  void afterFirstScreen().then(() => loadAuthPart('td-account-menu'));
   return html`<td-account-menu .session=${session}></td-account-menu>`;
 }

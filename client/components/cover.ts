@@ -10,12 +10,13 @@ import { iconMusic } from '../lib/icons.ts';
  */
 export function renderCover(src: string | null, seed: string, eager = false) {
   // With a picture coming, the gradient alone stands in: the note icon is a few SVG elements more
-  // per row to style and lay out, for the moment before the picture arrives.
+  // per row to style and lay out, for the moment before the picture arrives. A first-screen
+  // (eager) picture is painted with the frame that shows it, not a frame or two after it.
   return html`<span class="cover"><span class="cover-placeholder" style=${styleMap({ '--hue': String(hueOf(seed)) })}
     >${src ? null : iconMusic()}</span>${
       src
         ? html`<img src=${src} alt="" loading=${eager ? 'eager' : 'lazy'}
-          fetchpriority=${eager ? 'high' : 'auto'} decoding="async" @load=${showImage}
+          fetchpriority=${eager ? 'high' : 'auto'} decoding=${eager ? 'sync' : 'async'} @load=${showImage}
           @error=${hideImage} />`
         : null
     }</span>`;

@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { afterFirstScreen } from '../lib/first-screen-shown.ts';
 import { whenIdle } from '../lib/idle.ts';
 import type { TdToasts, ToastOptions, ToastTone } from './td-toasts.ts';
 
@@ -44,10 +45,14 @@ export function loadPart(tag: LazyPart): Promise<void> {
  * bar (`td-player-bar:not(:defined)`).
  */
 export function loadPlayerBarWhenIdle(): void {
+  void afterFirstScreen().then(loadPlayerBar);
+}
+
+function loadPlayerBar(): void {
   whenIdle(() => {
     import('./td-player-bar.ts').catch((error: unknown) => {
       console.warn('[tapedeck] could not load the player bar; trying again', error);
-      setTimeout(loadPlayerBarWhenIdle, 5000);
+      setTimeout(loadPlayerBar, 5000);
     });
   }, 500);
 }

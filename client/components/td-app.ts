@@ -12,6 +12,7 @@ import { QueueSync } from '../controllers/queue-sync.ts';
 import { SessionController } from '../controllers/session.ts';
 import { WorkerState } from '../controllers/worker-state.ts';
 import { isKeptOffline } from '../lib/availability.ts';
+import { firstScreenShown } from '../lib/first-screen-shown.ts';
 import { forgetLocalLibrary } from '../lib/forget-local.ts';
 import { nextTask } from '../lib/idle.ts';
 import { libraryStore } from '../lib/kv-store.ts';
@@ -161,6 +162,8 @@ export class TdApp extends LitElement {
     const main = this.session.signedIn
       ? renderMain(this, this._context)
       : renderSessionGate(this.session);
+    // The sign-in page is all a signed-out first screen shows.
+    if (this.session.status === 'signed-out' || this.session.status === 'setup') firstScreenShown();
     render(main, this._main, { host: this });
   }
 

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { pingApi } from '../lib/api.ts';
+import { documentHeldAnswers } from '../lib/early-requests.ts';
 
 const PROBE_EVERY_MS = 15_000;
 const PROBE_TIMEOUT_MS = 5_000;
@@ -40,6 +41,11 @@ export class ConnectivityController implements ReactiveController {
   hostConnected(): void {
     window.addEventListener('online', this._onOnline);
     window.addEventListener('offline', this._onOffline);
+    // A document that came from the server with the first screen's answers settles it already.
+    if (documentHeldAnswers()) {
+      this.checked = true;
+      return;
+    }
     // In a task of its own: setting up a fetch is slow the first time, and this one can wait a task.
     this._timer = setTimeout(() => void this.probe(), 0);
   }

@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { PlayQueue } from '../../api/user-library/types.ts';
 import { fetchSong } from '../lib/api.ts';
+import { afterFirstScreen } from '../lib/first-screen-shown.ts';
 import type { Song } from '../lib/library-types.ts';
 import type { KeyValueStore } from '../lib/local-store.ts';
 import { fetchQueue, putQueue } from '../lib/user-api.ts';
@@ -73,6 +74,7 @@ export class QueueSync implements ReactiveController {
   async check(playingHere: boolean): Promise<void> {
     if (this._checked) return;
     this._checked = true;
+    await afterFirstScreen();
     const queue = await fetchQueue().catch(() => null);
     const id = queue?.songIds[queue.index];
     if (!queue || !id || playingHere || this._latest) return;

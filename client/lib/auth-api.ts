@@ -1,4 +1,5 @@
 /** Calls to the accounts API (README, "Accounts"). Errors carry the server's reason. */
+import { ME_URL } from '../../api/lib/first-screen.ts';
 import { takeEarly } from './early-requests.ts';
 
 export interface SessionUser {
@@ -29,8 +30,6 @@ export class AuthError extends Error {
     this.body = body;
   }
 }
-
-export const ME_URL = '/api/auth/me';
 
 async function send<T>(method: string, url: string, body?: unknown): Promise<T> {
   let response: Response;

@@ -1,9 +1,18 @@
+import {
+  decodeFirstScreen,
+  FIRST_SCREEN_ID,
+  type FirstScreenAnswers,
+} from '../../api/lib/first-screen.ts';
+
 /**
  * GET requests started by the entry script before the shell knows who is signed in, so that the
  * first screen's data is on its way while `/api/auth/me` answers (one round trip less before the
  * first covers). `api.ts` hands a request's answer to the first matching `getJson` instead of asking
  * again. The answers are only ever read by a view, and views render only once the session is known
  * to be signed in (td-app.ts): signed out, they are 401s that nobody reads, dropped after a while.
+ *
+ * A document the server sent a signed-in browser already holds these answers (no round trip at
+ * all: routes/first-screen.ts); they are taken from it instead of being asked for.
  */
 
 /** Past this an answer is not handed out: the view asks again, for data as fresh as it expects. */
@@ -20,11 +29,13 @@ export function startEarly(
   init: RequestInit = {},
   now = Date.now(),
 ): void {
+  const inDocument = documentAnswers();
   for (const url of urls) {
     if (started.has(url)) continue;
-    const response = fetch(url, { ...init, headers: { accept: 'application/json' } }).then(
-      buffered,
-    );
+    const response = Object.hasOwn(inDocument, url)
+      ? Promise.resolve(jsonResponse(inDocument[url]))
+      : fetch(url, { ...init, headers: { accept: 'application/json' } }).then(buffered);
+    delete inDocument[url]; // handed out once, like any answer
     // A failure is seen by whoever takes the answer; unread, it must not be an unhandled rejection.
     response.catch(() => {});
     const early = { at: now, response };
@@ -52,6 +63,35 @@ export async function peekEarly<T>(url: string): Promise<T | null> {
   } catch {
     return null;
   }
+}
+
+let fromDocument: FirstScreenAnswers | null = null;
+let documentAnswered = false;
+
+/** The answers in the document, read (and the element removed) the first time they are needed. */
+function documentAnswers(): FirstScreenAnswers {
+  if (fromDocument) return fromDocument;
+  const element = globalThis.document?.getElementById(FIRST_SCREEN_ID);
+  fromDocument = element ? decodeFirstScreen(element.textContent ?? '') : {};
+  documentAnswered = Object.keys(fromDocument).length > 0;
+  element?.remove();
+  return fromDocument;
+}
+
+/**
+ * The server sent this page's document with answers in it: it was reachable a moment ago, and
+ * signed in (no need to ask `/api/health` before showing them).
+ */
+export function documentHeldAnswers(): boolean {
+  documentAnswers();
+  return documentAnswered;
+}
+
+function jsonResponse(body: unknown): Response {
+  return new Response(JSON.stringify(body), {
+    status: 200,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+  });
 }
 
 /**

@@ -1,9 +1,9 @@
+import { HOME_URLS, SHELF } from '../../api/lib/first-screen.ts';
 import type { PlaylistSummary } from '../../api/user-library/types.ts';
 import { getJson } from '../lib/api.ts';
 import type { Album, Favourites, Page, Song } from '../lib/library-types.ts';
 import { localSongs } from '../lib/local-library.ts';
 import type { Play } from '../lib/user-api.ts';
-import { homeUrls, SHELF } from './home-requests.ts';
 
 const RECENT_SONGS = 8;
 
@@ -27,19 +27,19 @@ export async function loadHome(
   signal: AbortSignal,
 ): Promise<HomeData> {
   const [recent, added, favourites, playlists] = await Promise.all([
-    getJson<{ items: Play[] }>(homeUrls.plays, signal)
+    getJson<{ items: Play[] }>(HOME_URLS.plays, signal)
       .then((page) => unique(page.items.map((item) => item.song)).slice(0, RECENT_SONGS))
       .catch(() => (online ? [] : localSongs(kept).slice(0, RECENT_SONGS))),
-    getJson<Page<Album>>(homeUrls.added, signal).then(
+    getJson<Page<Album>>(HOME_URLS.added, signal).then(
       (page) => page.items,
       () => null,
     ),
-    getJson<Favourites>(homeUrls.favourites, signal).catch(() => ({
+    getJson<Favourites>(HOME_URLS.favourites, signal).catch(() => ({
       songs: [],
       albums: [],
       artists: [],
     })),
-    getJson<{ items: PlaylistSummary[] }>(homeUrls.playlists, signal).then(
+    getJson<{ items: PlaylistSummary[] }>(HOME_URLS.playlists, signal).then(
       (page) => page.items.slice(0, SHELF),
       () => [],
     ),

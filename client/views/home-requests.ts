@@ -1,19 +1,7 @@
-import { apiUrl } from '../lib/api.ts';
+import { HOME_URLS } from '../../api/lib/first-screen.ts';
 import { cardCoverAt } from '../lib/cover-size.ts';
 import { peekEarly, startEarly } from '../lib/early-requests.ts';
 import type { Album, Page } from '../lib/library-types.ts';
-
-/** Plays asked for (several plays of one song count once), songs shown, albums per shelf. */
-export const RECENT_PLAYS = 30;
-export const SHELF = 12;
-
-/** What home asks the server for: home-data.ts fetches these, and only these, URLs. */
-export const homeUrls = {
-  plays: `/api/plays?limit=${RECENT_PLAYS}`,
-  added: apiUrl('/api/albums', { sort: 'added', limit: SHELF }),
-  favourites: '/api/favourites',
-  playlists: '/api/playlists',
-} as const;
 
 /** The first "Recently added" cards a phone shows whole or in part. */
 const FIRST_COVERS = 3;
@@ -24,25 +12,30 @@ const FIRST_COVERS = 3;
  * the first cards' covers are preloaded, before the home view has rendered a card.
  */
 export function startHomeEarly(): void {
-  startEarly(Object.values(homeUrls));
+  startEarly(Object.values(HOME_URLS));
   void preloadFirstCovers();
 }
 
 async function preloadFirstCovers(): Promise<void> {
   const [plays, added] = await Promise.all([
-    peekEarly<{ items: unknown[] }>(homeUrls.plays),
-    peekEarly<Page<Album>>(homeUrls.added),
+    peekEarly<{ items: unknown[] }>(HOME_URLS.plays),
+    peekEarly<Page<Album>>(HOME_URLS.added),
   ]);
   if (!plays || plays.items.length > 0 || !added) return;
-  for (const album of added.items.slice(0, FIRST_COVERS)) {
-    const href = cardCoverAt(album.coverUrl);
-    if (!href) continue;
+  const covers = added.items.slice(0, FIRST_COVERS).map((album) => cardCoverAt(album.coverUrl));
+  await Promise.all(covers.filter((href) => href !== null).map(preload));
+}
+
+/** Resolves once the image has loaded (or failed to). */
+function preload(href: string): Promise<void> {
+  return new Promise((resolve) => {
     // The card's <img> (same URL, no crossorigin) takes this answer from the memory cache.
     const link = document.createElement('link');
     link.rel = 'preload';
     link.as = 'image';
     link.href = href;
     link.fetchPriority = 'high';
+    link.onload = link.onerror = () => resolve();
     document.head.append(link);
-  }
+  });
 }

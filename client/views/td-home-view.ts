@@ -5,6 +5,8 @@ import { coverStyles } from '../components/cover.ts';
 import { renderSongRow, songRowStyles } from '../components/song-row.ts';
 import { playableSongs, unavailableReason } from '../lib/availability.ts';
 import { emit, type TdEvent } from '../lib/events.ts';
+import { firstScreenShown } from '../lib/first-screen-shown.ts';
+import { afterNextPaint } from '../lib/idle.ts';
 import type { Song } from '../lib/library-types.ts';
 import { albumCard, artistCard, cardStyles, EAGER_CARDS, playlistCard } from './cards.ts';
 import { type HomeData, loadHome } from './home-data.ts';
@@ -153,11 +155,20 @@ export class TdHomeView extends ViewElement {
     // The first part painted, the rest (below it: nothing above moves) in a task after that frame.
     if (this._all || this._data === null || !this.ctx.ready || this._allScheduled) return;
     this._allScheduled = true;
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        this._all = true;
-      }),
-    );
+    void afterNextPaint().then(() => {
+      this._all = true;
+    });
+    // Once its covers are painted too, the first screen is shown: the rest of the app may start.
+    void afterNextPaint()
+      .then(() => this._firstCoversPainted())
+      .then(firstScreenShown);
+  }
+
+  /** Resolves once the first screen's covers (the eager ones) are decoded and painted. */
+  private async _firstCoversPainted(): Promise<void> {
+    const covers = this.renderRoot.querySelectorAll<HTMLImageElement>('img[fetchpriority="high"]');
+    await Promise.all([...covers].map((img) => img.decode().catch(() => {})));
+    await afterNextPaint();
   }
 
   private _renderRecent(songs: Song[]) {

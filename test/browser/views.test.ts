@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Page, Request, Response, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { firstScreenUrls, HOME_URLS } from '../../api/lib/first-screen.ts';
 import { type ChromiumAdapter, launchChromium } from './adapters/chromium.ts';
 import { ensureBuiltClient } from './lib/built-client.ts';
 import { ensureControlled } from './lib/service-worker.ts';
@@ -141,7 +142,35 @@ describe('chromium: browsing the library', () => {
     await expect.poll(() => heading().textContent()).toBe('Page not found');
   }, 120_000);
 
-  it('asks for home’s data beside /api/auth/me, not after it answers, and shows it', async () => {
+  it('a first visit (no worker yet) finds who is signed in and home’s data in the document', async () => {
+    // A browser of its own: a fresh profile, so no service worker answers the navigation.
+    const fresh = await launchChromium();
+    try {
+      const [name, value] = (await server.cookie()).split('=') as [string, string];
+      await fresh.page.context().addCookies([{ name, value, url: server.origin }]);
+      const asked: string[] = [];
+      fresh.page.on('request', (request) => {
+        const url = new URL(request.url());
+        if (url.pathname.startsWith('/api/')) asked.push(url.pathname + url.search);
+      });
+      await fresh.page.goto(`${server.origin}/`);
+      await expect
+        .poll(() => fresh.page.locator('[data-testid="album-card"]').count(), WAIT)
+        .toBe(3);
+      expect(await fresh.page.locator('main h1').first().textContent()).toBe('Home');
+      for (const url of firstScreenUrls('/')) {
+        expect(asked, `${url} asked for, though the document held it`).not.toContain(url);
+      }
+      // Nor does it ask whether the server is there: the document just came from it.
+      expect(asked).not.toContain('/api/health');
+    } finally {
+      await fresh.close();
+    }
+  }, 90_000);
+
+  it('with the worker, asks for home’s data beside /api/auth/me, not after it answers, and shows it', async () => {
+    // The worker answers the navigation with its copy of the shell (no answers in it).
+    await ensureControlled(browser, 30_000);
     // The order requests were sent in, and how many had been sent when /api/auth/me answered.
     const sent: string[] = [];
     let sentWhenMeAnswered = -1;
@@ -164,13 +193,7 @@ describe('chromium: browsing the library', () => {
       page.off('request', onRequest);
       page.off('response', onResponse);
     }
-    const home = [
-      '/api/plays?limit=30',
-      '/api/albums?limit=12&sort=added',
-      '/api/favourites',
-      '/api/playlists',
-    ];
-    for (const url of home) {
+    for (const url of Object.values(HOME_URLS)) {
       expect(sent.indexOf(url), `${url} in ${sent.join(' ')}`).toBeGreaterThanOrEqual(0);
       expect(sent.indexOf(url), `${url} sent before /api/auth/me answered`).toBeLessThan(
         sentWhenMeAnswered,
