@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { phoneMedia } from '../styles/breakpoints.ts';
 
 export const appStyles = css`
   :host {
@@ -105,7 +106,7 @@ export const appStyles = css`
       padding: 0 max(1rem, env(safe-area-inset-left));
     }
   }
-  @media (max-width: 640px) {
+  @media ${phoneMedia} {
     .inner {
       grid-template-columns: auto minmax(0, 1fr) auto;
       gap: 0.6rem;

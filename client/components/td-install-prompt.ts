@@ -1,6 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { iconAddSquare, iconInstall, iconShare } from '../lib/icons.ts';
+import { phoneMedia } from '../styles/breakpoints.ts';
 import { baseStyles, buttonStyles } from '../styles/shared.ts';
 
 /** Chromium's install event (not in the DOM typings). */
@@ -52,7 +53,7 @@ export class TdInstallPrompt extends LitElement {
         vertical-align: -0.2rem;
         color: var(--td-accent);
       }
-      @media (max-width: 640px) {
+      @media ${phoneMedia} {
         .label {
           display: none;
         }

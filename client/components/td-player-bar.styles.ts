@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { phoneMedia } from '../styles/breakpoints.ts';
 
 /** Desktop: [now] [transport over seek] [volume, queue]. Phones: seek on top, then now + buttons. */
 export const playerBarStyles = css`
@@ -142,7 +143,7 @@ export const playerBarStyles = css`
   .heart {
     flex: none;
   }
-  @media (max-width: 640px) {
+  @media ${phoneMedia} {
     .bar {
       grid-template-columns: minmax(0, 1fr) auto auto;
       grid-template-areas: 'seek seek seek' 'now transport extras';

@@ -2,6 +2,7 @@ import { css, html, LitElement } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { emit } from '../lib/events.ts';
 import { iconClose, iconSearch } from '../lib/icons.ts';
+import { phoneMedia } from '../styles/breakpoints.ts';
 import { baseStyles, buttonStyles } from '../styles/shared.ts';
 
 /** The library search field. Emits `search-request` on every keystroke; the library debounces. */
@@ -75,7 +76,7 @@ export class TdSearch extends LitElement {
       input:focus ~ kbd {
         display: none;
       }
-      @media (max-width: 640px), (hover: none) {
+      @media ${phoneMedia}, (hover: none) {
         kbd {
           display: none;
         }

@@ -2,6 +2,7 @@ import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { emit } from '../lib/events.ts';
 import { iconRefresh } from '../lib/icons.ts';
+import { phoneMedia } from '../styles/breakpoints.ts';
 import { baseStyles, buttonStyles } from '../styles/shared.ts';
 
 /** "A new version is ready" card. Update emits `update-request`; Later emits `close-request`. */
@@ -22,7 +23,7 @@ export class TdUpdatePrompt extends LitElement {
         display: none;
       }
       /* Phones: under the header, clear of the toasts above the player bar. */
-      @media (max-width: 640px) {
+      @media ${phoneMedia} {
         :host {
           left: 0.75rem;
           right: 0.75rem;

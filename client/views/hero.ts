@@ -5,6 +5,7 @@ import { coverAt } from '../lib/cover-size.ts';
 import { emit } from '../lib/events.ts';
 import { iconHeart } from '../lib/icons.ts';
 import { iconHeartFilled } from '../lib/icons-more.ts';
+import { phoneMedia } from '../styles/breakpoints.ts';
 import type { ViewContext } from './view-context.ts';
 import { offlineBanner, offlineChip } from './view-parts.ts';
 
@@ -95,7 +96,7 @@ const heroRules = css`
   .heart.on {
     color: var(--td-accent);
   }
-  @media (max-width: 640px) {
+  @media ${phoneMedia} {
     .hero {
       grid-template-columns: 1fr;
       justify-items: center;

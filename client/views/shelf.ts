@@ -1,4 +1,5 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
+import { phoneMedia } from '../styles/breakpoints.ts';
 import { onCardHeartClick } from './card-heart.ts';
 
 /** A titled horizontal row of cards (home, search), scrolling sideways on small screens. */
@@ -30,7 +31,7 @@ export const shelfStyles = css`
   .shelf-row > * {
     scroll-snap-align: start;
   }
-  @media (max-width: 640px) {
+  @media ${phoneMedia} {
     .shelf-row {
       grid-auto-columns: 140px;
     }

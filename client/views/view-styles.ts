@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { ghostRowStyles } from '../components/ghost-row.ts';
+import { phoneMedia } from '../styles/breakpoints.ts';
 
 /** What every view shares: its heading and toolbar, the offline chip, notices, empty states. */
 export const viewStyles = css`
@@ -165,7 +166,7 @@ export const viewStyles = css`
       opacity: 0.5;
     }
   }
-  @media (max-width: 640px) {
+  @media ${phoneMedia} {
     .toolbar {
       padding: 1rem 8px 0.75rem;
     }
