@@ -71,3 +71,24 @@ export async function signInApp(app: { fetch(request: Request): Response | Promi
   if (response.status !== 200) throw new Error(`sign-in → ${response.status}`);
   return cookieOf(response);
 }
+
+/**
+ * Adds a listener (not an admin) through the users API of `api` (which signs its calls in as the
+ * test admin) and signs them in: returns their `Cookie` header value. Their password is
+ * "<username> password".
+ */
+export async function addListener(
+  api: { url: string; fetch(path: string, init?: RequestInit): Promise<Response> },
+  username: string,
+): Promise<string> {
+  const password = `${username} password`;
+  const made = await api.fetch('/api/users', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password, admin: false }),
+  });
+  if (made.status !== 201) {
+    throw new Error(`adding ${username} → ${made.status} ${await made.text()}`);
+  }
+  return signIn(api.url, { username, password });
+}

@@ -11,7 +11,7 @@ import {
 } from '../../../api/lib/first-screen.ts';
 import { startTestApi, type TestApi } from '../../helpers/api-server.ts';
 import { makeMp3 } from '../../helpers/mp3-fixture.ts';
-import { signIn } from '../../helpers/test-auth.ts';
+import { addListener, signIn } from '../../helpers/test-auth.ts';
 
 /**
  * The document a signed-in browser's navigation gets holds its first screen's answers (the API's
@@ -45,16 +45,8 @@ beforeAll(async () => {
     'node',
     { clientDir },
   );
-  for (const username of ['lou', 'max']) {
-    const made = await api.fetch('/api/users', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: `${username} password`, admin: false }),
-    });
-    expect(made.status).toBe(201);
-  }
-  lou = await signIn(api.url, { username: 'lou', password: 'lou password' });
-  max = await signIn(api.url, { username: 'max', password: 'max password' });
+  lou = await addListener(api, 'lou');
+  max = await addListener(api, 'max');
   const made = await api.fetch('/api/playlists', {
     method: 'POST',
     headers: { cookie: lou, 'content-type': 'application/json' },

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Album, Artist, Page, Song } from '../../../api/catalog/song.ts';
 import { startTestApi, type TestApi } from '../../helpers/api-server.ts';
 import { makeMp3 } from '../../helpers/mp3-fixture.ts';
-import { signIn } from '../../helpers/test-auth.ts';
+import { addListener } from '../../helpers/test-auth.ts';
 
 /**
  * The per-user routes over real HTTP, signed in as two listeners: favourites, playlists, plays and
@@ -46,16 +46,8 @@ beforeAll(async () => {
     'b/1.mp3': mp3('Three', 'Second', 'Bravo', '1'),
     'b/2.mp3': mp3('Four', 'Second', 'Bravo', '2'),
   });
-  for (const username of ['lou', 'max']) {
-    const made = await api.fetch('/api/users', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: `${username} password`, admin: false }),
-    });
-    expect(made.status).toBe(201);
-  }
-  lou = await signIn(api.url, { username: 'lou', password: 'lou password' });
-  max = await signIn(api.url, { username: 'max', password: 'max password' });
+  lou = await addListener(api, 'lou');
+  max = await addListener(api, 'max');
   songs = (await get<Page<Song>>(lou, '/api/songs')).body.items;
   expect(songs).toHaveLength(4);
 });
